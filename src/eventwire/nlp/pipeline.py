@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -39,8 +41,11 @@ def _available(module: str) -> bool:
     return True
 
 
-def build_pipeline(components: tuple[str, ...] | None = None) -> Language:
-    """A fresh pipeline; ``components`` limits the eventwire steps added (default: all)."""
+def build_pipeline(
+    components: tuple[str, ...] | None = None, actors_files: tuple[Path, ...] = ()
+) -> Language:
+    """A fresh pipeline; ``components`` limits the eventwire steps added (default: all);
+    ``actors_files`` are user actor files that add to or override the knowledge base."""
     register_extensions()
     importlib.import_module("eventwire.nlp.paragraphs")
     nlp = spacy.load(MODEL_PACKAGE)
@@ -50,7 +55,10 @@ def build_pipeline(components: tuple[str, ...] | None = None) -> Language:
             continue
         if not _available(module):
             continue
-        nlp.add_pipe(factory)
+        config: dict[str, Any] = {}
+        if factory == "eventwire_actors" and actors_files:
+            config["actors_files"] = [str(p) for p in actors_files]
+        nlp.add_pipe(factory, config=config)
     return nlp
 
 

@@ -1,0 +1,258 @@
+"""The `eventwire` command: a thin click layer over the package's functions."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from eventwire._version import __version__
+
+TABLE_COLUMNS = (
+    ("date", 10), ("type", 9), ("mode", 10), ("actor", 22), ("recipient", 22),
+    ("source", 10), ("evidence", 70),
+)
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _pipeline(actors_files: tuple[str, ...]) -> Any:
+    from eventwire.nlp.pipeline import build_pipeline, shared_pipeline
+
+    if actors_files:
+        return build_pipeline(actors_files=tuple(Path(p) for p in actors_files))
+    return shared_pipeline()
+
+
+def _who(names: list[str] | None, countries: list[str] | None) -> str:
+    codes = ",".join(countries or [])
+    label = "; ".join(names or [])
+    return f"{codes} {label}".strip()
+
+
+def _event_rows(events: list[dict[str, Any]]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for e in events:
+        date = e.get("date_start")
+        if date is not None and e.get("date_precision") == "month":
+            date = str(date)[:7]
+        elif date is not None and e.get("date_precision") == "year":
+            date = str(date)[:4]
+        rows.append([
+            date or (f"({e['published']})" if e.get("published") else ""),
+            e["type"], e.get("mode"),
+            _who(e.get("actor_names"), e.get("actor_countries")),
+            _who(e.get("recipient_names"), e.get("recipient_countries")),
+            e.get("attribution_kind") or "outlet", e["evidence"],
+        ])
+    return rows
+
+
+def _print_table(events: list[dict[str, Any]]) -> None:
+    from eventwire.render import text_table
+
+    headers = [c for c, _ in TABLE_COLUMNS]
+    widths = [w for _, w in TABLE_COLUMNS]
+    click.echo(text_table(headers, _event_rows(events), widths))
+    click.echo(f"{len(events)} event(s)")
+
+
+@click.group()
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """Turn news articles into PLOVER event data, with the evidence behind every field."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
+              show_default=True, help="JSON Lines (one object per article) or a readable table.")
+@click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) when the article has none.")
+@click.option("--explain", is_flag=True, help="Say which pattern and rule produced each event.")
+@click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor file(s) that add to or override the knowledge base.")
+def code(files: tuple[str, ...], fmt: str, date: dt.date | None, explain: bool,
+         actors_files: tuple[str, ...]) -> None:
+    """Code articles and print them (JSON Lines by default)."""
+    from eventwire.coding import code_articles
+    from eventwire.ingest import IngestFailure, read_path
+    from eventwire.output import to_contract
+
+    failed = 0
+    nlp = _pipeline(actors_files)
+    for path in files:
+        articles = []
+        for item in read_path(path, date=date):
+            if isinstance(item, IngestFailure):
+                failed += 1
+                click.echo(f"eventwire: {item.source}: {item.reason}", err=True)
+            else:
+                articles.append(item)
+        for coded in code_articles(articles, nlp=nlp):
+            record = to_contract(coded, explain=explain)
+            if fmt == "json":
+                click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                click.echo(f"# {coded.article.title or coded.article.id}")
+                _print_table([_contract_event_row(e, record) for e in record["events"]
+                              if e["asserted"] or explain])
+                if explain:
+                    for i, e in enumerate(record["events"]):
+                        click.echo(f"[{i}] {e['type']} via {e['pattern']}: "
+                                   + "; ".join(e.get("explanation", [])))
+    if failed:
+        sys.exit(1)
+
+
+def _contract_event_row(e: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+    date = e.get("date") or {}
+    return {
+        "date_start": date.get("start"), "date_precision": date.get("precision"),
+        "published": record["article"]["published"], "type": e["type"], "mode": e.get("mode"),
+        "actor_names": [a.get("name") or a["text"] for a in e["actor"]],
+        "actor_countries": sorted({a["country"] for a in e["actor"] if a.get("country")}),
+        "recipient_names": [a.get("name") or a["text"] for a in e["recipient"]],
+        "recipient_countries": sorted({a["country"] for a in e["recipient"] if a.get("country")}),
+        "attribution_kind": (e.get("attribution") or {}).get("kind"),
+        "evidence": e["evidence"]["text"],
+    }
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB database file.")
+@click.option("--date", callback=_parse_date, help="Publication date for articles that have none.")
+@click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor file(s) that add to or override the knowledge base.")
+def ingest(paths: tuple[str, ...], db: str, date: dt.date | None,
+           actors_files: tuple[str, ...]) -> None:
+    """Code files or folders into a DuckDB database (articles already stored are skipped)."""
+    from eventwire.batch import ingest_into_store
+    from eventwire.store import open_store
+
+    def report(failure: Any) -> None:
+        click.echo(f"eventwire: {failure.source}: {failure.reason}", err=True)
+
+    with open_store(db) as store:
+        result = ingest_into_store(paths, store, nlp=_pipeline(actors_files), date=date,
+                                   on_failure=report)
+    click.echo(f"{result.stored} article(s) coded into {db}, {result.already_stored} already "
+               f"stored, {len(result.failures)} failed", err=True)
+    if result.failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--actor", help="ISO 3166-1 alpha-3 code of an actor country.")
+@click.option("--recipient", help="ISO 3166-1 alpha-3 code of a recipient country.")
+@click.option("--type", "event_type", help="PLOVER event type, e.g. REJECT.")
+@click.option("--since", callback=_parse_date, help="Events on or after this date.")
+@click.option("--until", callback=_parse_date, help="Events on or before this date.")
+@click.option("--all", "include_all", is_flag=True,
+              help="Include hypothetical and negated statements (not asserted events).")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+def events(db: str, actor: str | None, recipient: str | None, event_type: str | None,
+           since: dt.date | None, until: dt.date | None, include_all: bool, limit: int | None,
+           fmt: str) -> None:
+    """Query coded events."""
+    from eventwire.store import EventFilter, open_store, query_events
+
+    flt = EventFilter(actor=actor, recipient=recipient, type=event_type, since=since,
+                      until=until, include_unasserted=include_all, limit=limit)
+    with open_store(db, read_only=True) as store:
+        rows = query_events(store.connection, flt)
+    if fmt == "table":
+        _print_table(rows)
+    elif fmt == "json":
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        if rows:
+            writer.writerow(rows[0].keys())
+        for row in rows:
+            writer.writerow([";".join(v) if isinstance(v, list) else v for v in row.values()])
+        click.echo(buf.getvalue(), nl=False)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+def failures(db: str) -> None:
+    """List inputs that could not be coded, with the reason."""
+    from eventwire.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = store.failures()
+    for source, reason in rows:
+        click.echo(f"{source}\t{reason}")
+    click.echo(f"{len(rows)} failure(s)", err=True)
+
+
+@main.group()
+def actors() -> None:
+    """The actor knowledge base."""
+
+
+@actors.command("lookup")
+@click.argument("name")
+@click.option("--date", callback=_parse_date, help="Resolve roles as of this date (YYYY-MM-DD).")
+@click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor file(s) that add to or override the knowledge base.")
+def actors_lookup(name: str, date: dt.date | None, actors_files: tuple[str, ...]) -> None:
+    """Show what a mention resolves to, and why."""
+    from eventwire.actors import lookup
+
+    candidates = lookup(name, date, extra_files=tuple(Path(p) for p in actors_files))
+    if not candidates:
+        click.echo(f"{name!r}: not in the knowledge base", err=True)
+        sys.exit(1)
+    for c in candidates:
+        click.echo(c.explain())
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--articles", "articles_dir", type=click.Path(exists=True, file_okay=False),
+              help="Folder of the article texts (default: beside the gold files).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--errors", is_flag=True, help="Group misses and false positives by cause.")
+@click.option("--plover", "plover_records", type=click.Path(exists=True, dir_okay=False),
+              help="Also score the PLOVER gold standard records (PLOVER_GSR_CAMEO.json).")
+def evaluate(gold_dir: str, articles_dir: str | None, as_json: bool, errors: bool,
+             plover_records: str | None) -> None:
+    """Code gold-annotated articles and print precision, recall, F1 and more."""
+    from eventwire.evaluation.report import format_report
+    from eventwire.evaluation.runner import evaluate_folder
+
+    nlp = _pipeline(())
+    report = evaluate_folder(Path(gold_dir), Path(articles_dir) if articles_dir else None, nlp=nlp)
+    figures = report.as_dict()
+    if plover_records:
+        from eventwire.evaluation.plover_gsr import evaluate_gsr
+
+        gsr = evaluate_gsr(nlp, Path(plover_records))
+        figures["plover_gsr"] = {"records": gsr.records, "type_accuracy": round(gsr.type_accuracy, 3),
+                                 "triple_accuracy": round(gsr.triple_accuracy, 3)}
+    if errors:
+        figures["errors"] = report.error_causes()
+    if as_json:
+        click.echo(json.dumps(figures, indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_report(figures))

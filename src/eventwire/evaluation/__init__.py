@@ -1,0 +1,1 @@
+"""Measuring eventwire against gold annotations."""

@@ -1,0 +1,61 @@
+"""Reading events back: filters become bound parameters, never SQL text built from input."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import duckdb
+
+__all__ = ["EVENT_COLUMNS", "EventFilter", "query_events"]
+
+EVENT_COLUMNS: tuple[str, ...] = (
+    "article_id", "event_index", "published", "type", "mode", "aux", "asserted",
+    "actor_countries", "actor_names", "recipient_countries", "recipient_names",
+    "date_start", "date_end", "date_precision", "location_name", "location_country",
+    "attribution_kind", "cameo", "goldstein", "quad_class", "evidence", "pattern",
+)
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # ISO3 in actor_countries
+    recipient: str | None = None
+    type: str | None = None
+    since: dt.date | None = None  # event date, else publication date, on or after
+    until: dt.date | None = None
+    include_unasserted: bool = False
+    limit: int | None = None
+
+
+def query_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[dict[str, Any]]:
+    where = []
+    params: list[Any] = []
+    if not flt.include_unasserted:
+        where.append("e.asserted")
+    if flt.actor:
+        where.append("list_contains(e.actor_countries, ?)")
+        params.append(flt.actor.upper())
+    if flt.recipient:
+        where.append("list_contains(e.recipient_countries, ?)")
+        params.append(flt.recipient.upper())
+    if flt.type:
+        where.append("e.type = ?")
+        params.append(flt.type.upper())
+    if flt.since:
+        where.append("coalesce(e.date_end, a.published) >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("coalesce(e.date_start, a.published) <= ?")
+        params.append(flt.until)
+    cols = ", ".join("a.published" if c == "published" else f"e.{c}" for c in EVENT_COLUMNS)
+    sql = f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY coalesce(e.date_start, a.published), e.article_id, e.event_index"
+    if flt.limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(flt.limit))
+    rows = con.execute(sql, params).fetchall()
+    return [dict(zip(EVENT_COLUMNS, row, strict=True)) for row in rows]

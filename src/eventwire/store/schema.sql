@@ -1,0 +1,127 @@
+-- eventwire's DuckDB store: one table per concept; offsets index articles.text (end-exclusive).
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,          -- stable: sha256 of the cleaned text unless the input gave one
+    title VARCHAR,
+    published DATE,
+    outlet VARCHAR,
+    byline VARCHAR,
+    url VARCHAR,
+    source_path VARCHAR,
+    text VARCHAR NOT NULL,
+    coded_at TIMESTAMP NOT NULL,
+    coder_version VARCHAR NOT NULL
+);
+CREATE TABLE IF NOT EXISTS events (
+    article_id VARCHAR NOT NULL,
+    event_index INTEGER NOT NULL,
+    type VARCHAR NOT NULL,           -- PLOVER event type
+    mode VARCHAR,
+    context VARCHAR[],
+    aux VARCHAR[],                   -- historical, future, hypothetical, negation
+    asserted BOOLEAN NOT NULL,       -- false when aux holds hypothetical or negation
+    actor_countries VARCHAR[],
+    recipient_countries VARCHAR[],
+    actor_names VARCHAR[],
+    recipient_names VARCHAR[],
+    actor_sectors VARCHAR[],
+    recipient_sectors VARCHAR[],
+    date_start DATE,
+    date_end DATE,
+    date_precision VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    evidence VARCHAR NOT NULL,
+    evidence_start INTEGER NOT NULL,
+    evidence_end INTEGER NOT NULL,
+    trigger VARCHAR,
+    trigger_start INTEGER,
+    trigger_end INTEGER,
+    attribution_kind VARCHAR,
+    attribution_text VARCHAR,
+    attribution_count INTEGER,
+    cameo VARCHAR,
+    goldstein DOUBLE,
+    quad_class INTEGER,
+    pattern VARCHAR,
+    responds_to INTEGER,
+    PRIMARY KEY (article_id, event_index)
+);
+CREATE TABLE IF NOT EXISTS entities (
+    article_id VARCHAR NOT NULL,
+    entity_index INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    name VARCHAR,
+    country VARCHAR,
+    sector VARCHAR,
+    role VARCHAR,
+    kind VARCHAR,
+    PRIMARY KEY (article_id, entity_index)
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR NOT NULL,
+    quote_index INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker VARCHAR,
+    speaker_country VARCHAR,
+    speaker_sector VARCHAR,
+    speaker_role VARCHAR,
+    PRIMARY KEY (article_id, quote_index)
+);
+CREATE TABLE IF NOT EXISTS sources (
+    article_id VARCHAR NOT NULL,
+    source_index INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,           -- named, anonymous, official, document, no_comment
+    text VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    count INTEGER,
+    country VARCHAR,
+    PRIMARY KEY (article_id, source_index)
+);
+CREATE TABLE IF NOT EXISTS dates (
+    article_id VARCHAR NOT NULL,
+    date_index INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind VARCHAR,
+    value_start DATE,
+    value_end DATE,
+    precision VARCHAR,
+    PRIMARY KEY (article_id, date_index)
+);
+CREATE TABLE IF NOT EXISTS places (
+    article_id VARCHAR NOT NULL,
+    place_index INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    name VARCHAR,
+    country VARCHAR,
+    kind VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    PRIMARY KEY (article_id, place_index)
+);
+CREATE TABLE IF NOT EXISTS quantities (
+    article_id VARCHAR NOT NULL,
+    quantity_index INTEGER NOT NULL,
+    text VARCHAR NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    value DOUBLE,
+    unit VARCHAR,
+    kind VARCHAR,
+    PRIMARY KEY (article_id, quantity_index)
+);
+CREATE TABLE IF NOT EXISTS failures (
+    source VARCHAR PRIMARY KEY,      -- file (and line) that could not be coded
+    reason VARCHAR NOT NULL,
+    failed_at TIMESTAMP NOT NULL
+);
