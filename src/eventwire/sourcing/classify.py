@@ -1,0 +1,112 @@
+"""What kind of source a phrase is (named, anonymous, official, document), how many people it
+stands for, and which country it speaks for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.model import Entity
+from eventwire.sourcing.cues import SourcingCues, sourcing_cues
+from eventwire.sourcing.speakers import PERSON_PRONOUNS, entities_in, speaker_entity
+
+__all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue"]
+
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: str
+    count: int | None
+    country: str | None
+    speaker: Entity | None
+    #: the phrase points back to a source introduced earlier ("the people", "they")
+    back_reference: bool = False
+
+
+def has_anonymity_cue(text: str, cues: SourcingCues | None = None) -> bool:
+    lowered = " ".join(text.lower().split())
+    return any(cue in lowered for cue in (cues or sourcing_cues()).anonymity_cues)
+
+
+def count_of(head: Token, cues: SourcingCues | None = None) -> int | None:
+    """How many people a noun phrase stands for: 'two people' -> 2, 'a senior official' -> 1."""
+    cues = cues or sourcing_cues()
+    for child in head.children:
+        if child.dep_ == "nummod":
+            word = child.lower_
+            if word in cues.counts:
+                return cues.counts[word]
+            if word.isdigit():
+                return int(word)
+    for child in head.children:
+        if child.dep_ in {"det", "predet"} and child.lower_ in cues.counts:
+            return cues.counts[child.lower_]
+    if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
+        return 1
+    return None
+
+
+def _country(phrase: Span, speaker: Entity | None) -> str | None:
+    if speaker is not None and speaker.country:
+        return speaker.country
+    for ent in entities_in(phrase.doc, phrase.start_char, phrase.end_char):
+        if ent.country:
+            return ent.country
+    return None
+
+
+def _names_person(head: Token) -> bool:
+    return head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ not in _ORG_LABELS)
+
+
+def _back_reference(head: Token, cues: SourcingCues) -> bool:
+    if head.lower_ == "they":
+        return True
+    dets = [c.lower_ for c in head.children if c.dep_ in {"det", "predet"}]
+    modifiers = [c for c in head.children if c.dep_ in {"amod", "compound", "nummod", "prep", "acl", "relcl"}]
+    return bool(dets) and dets[0] in cues.back_reference and not modifiers
+
+
+def classify_phrase(
+    head: Token, phrase: Span, context: str = "", cues: SourcingCues | None = None
+) -> Classified | None:
+    """Classify a source whose words are ``phrase`` with head word ``head``.
+
+    ``context`` is extra text of the sourcing clause (e.g. 'said on condition of anonymity').
+    Returns None when the phrase is not a source (a clause about something else).
+    """
+    cues = cues or sourcing_cues()
+    word = head.lower_
+    lemma = head.lemma_.lower()
+    if head.pos_ == "PRON":
+        if word in PERSON_PRONOUNS:
+            return Classified("named", 1, None, None)
+        if word == "they":
+            return Classified("anonymous", None, None, None, back_reference=True)
+        if word == "it":
+            return Classified("official", None, None, None)
+        return None
+    anonymous_cue = has_anonymity_cue(phrase.text + " " + context, cues)
+    generic = {word, lemma} & (cues.anonymous_nouns | cues.institutions | cues.document_nouns)
+    if _names_person(head) and not generic:
+        speaker, _ = speaker_entity(head)
+        return Classified("named", 1, _country(phrase, speaker), speaker)
+    if word in cues.anonymous_nouns or lemma in cues.anonymous_nouns:
+        return Classified(
+            "anonymous",
+            count_of(head, cues),
+            _country(phrase, None),
+            None,
+            back_reference=_back_reference(head, cues),
+        )
+    if anonymous_cue and word not in cues.document_nouns:
+        return Classified("anonymous", count_of(head, cues), _country(phrase, None), None)
+    if word in cues.document_nouns or lemma in cues.document_nouns:
+        return Classified("document", None, _country(phrase, None), None)
+    if word in cues.institutions or lemma in cues.institutions or head.ent_type_ in _ORG_LABELS:
+        speaker, _ = speaker_entity(head)
+        return Classified("official", None, _country(phrase, speaker), speaker)
+    return None

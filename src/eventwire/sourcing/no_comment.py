@@ -1,0 +1,77 @@
+"""Non-responses to the outlet ("didn't reply to a request for comment", "declined to comment").
+
+They are sourcing metadata, not political events: each becomes a ``no_comment`` Source naming who
+did not answer and that party's country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Source
+from eventwire.sourcing.cues import SourcingCues, sourcing_cues
+from eventwire.sourcing.speakers import entities_in, phrase_span, speaker_entity
+
+__all__ = ["find_no_comments"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(token: Token) -> Token | None:
+    node = token
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _token_at(sentence: Span, offset: int) -> Token | None:
+    for tok in sentence:
+        if tok.idx <= offset < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def find_no_comments(doc: Doc, sentence: Span, cues: SourcingCues | None = None) -> list[Source]:
+    cues = cues or sourcing_cues()
+    # curly apostrophes ('didn’t') match the patterns' straight ones; same length keeps offsets
+    text = sentence.text.replace("\u2019", "'")
+    base = sentence.start_char
+    taken: list[tuple[int, int]] = []
+    found: list[Source] = []
+    for pattern in cues.no_comment:
+        for match in pattern.regex.finditer(text):
+            start, end = base + match.start(), base + match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            anchor = _token_at(sentence, start)
+            subject = _subject(anchor) if anchor is not None else None
+            country = None
+            speaker = None
+            source_start = start
+            if subject is not None and subject.idx < start:
+                words = phrase_span(subject)
+                source_start = words.start_char
+                speaker, _ = speaker_entity(subject)
+                country = speaker.country
+                if country is None:
+                    for ent in entities_in(doc, words.start_char, words.end_char):
+                        if ent.country:
+                            country = ent.country
+                            break
+            found.append(
+                Source(
+                    kind="no_comment",
+                    text=doc.text[source_start:end],
+                    start=source_start,
+                    end=end,
+                    country=country,
+                    speaker=speaker,
+                )
+            )
+    return found

@@ -1,0 +1,168 @@
+"""``eventwire_quotes``: every direct quotation and who said it -> ``doc._.ew_quotes``.
+
+The speaker is the subject of the reporting verb the quotation hangs on: found first through the
+parse (the quotation's words depend on "said"), then by looking right after the closing mark
+('"...," X said') and right before the opening one ('X said: "..."'). A pronoun speaker ("he
+said") is the person quoted or named last. A quotation with no reporting verb of its own that
+follows one with a speaker, in the same or the next paragraph, continues that speaker's words.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from eventwire.model import Entity, Quote, TextSpan
+from eventwire.sourcing.cues import sourcing_cues
+from eventwire.sourcing.quote_spans import QuoteSpan, find_quote_spans
+from eventwire.sourcing.speakers import PERSON_PRONOUNS, speaker_entity
+
+__all__ = ["QuoteFinder", "find_quotes", "make_quote_finder"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# how far (in tokens) from a quotation mark a reporting verb may sit and still introduce it
+_WINDOW = 12
+
+
+def _quote_verbs() -> frozenset[str]:
+    cues = sourcing_cues()
+    return cues.speech_verbs | cues.quote_framing_verbs
+
+
+def _inside(tok: Token, spans: tuple[QuoteSpan, ...]) -> bool:
+    return any(q.open_at <= tok.idx < q.close_at for q in spans)
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _according_to(tok: Token) -> Token | None:
+    if tok.lower_ == "according":
+        for child in tok.children:
+            if child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+    return None
+
+
+def _speaker_of(verb: Token, spans: tuple[QuoteSpan, ...]) -> Token | None:
+    """The subject word of a reporting verb (or the object of 'according to'), outside quotes."""
+    subject = _according_to(verb) or _subject(verb)
+    if subject is None or _inside(subject, spans):
+        return None
+    return subject
+
+
+def _by_parse(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | None:
+    verbs = _quote_verbs()
+    inner = [t for t in doc if q.open_at <= t.idx < q.close_at]
+    for tok in inner:
+        if q.open_at <= tok.head.idx < q.close_at and tok.head is not tok:
+            continue
+        node = tok.head
+        for _ in range(6):
+            if not _inside(node, spans) and (
+                node.lemma_.lower() in verbs or _according_to(node) is not None
+            ):
+                speaker = _speaker_of(node, spans)
+                if speaker is not None:
+                    return speaker
+            if node.head is node:
+                break
+            node = node.head
+    return None
+
+
+def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | None:
+    verbs = _quote_verbs()
+    after = [t for t in doc if t.idx >= q.close_at][:_WINDOW]
+    for tok in after:
+        if _inside(tok, spans) or "\n\n" in doc.text[q.close_at : tok.idx]:
+            break
+        if tok.lemma_.lower() in verbs or _according_to(tok) is not None:
+            speaker = _speaker_of(tok, spans)
+            if speaker is not None:
+                return speaker
+        if tok.text in {".", "?", "!"}:
+            break
+    before = [t for t in doc if t.idx < q.open_at][-_WINDOW:]
+    for tok in reversed(before):
+        if _inside(tok, spans) or "\n\n" in doc.text[tok.idx : q.open_at]:
+            break
+        if tok.text in {".", "?", "!"}:
+            break
+        if tok.lemma_.lower() in verbs:
+            speaker = _speaker_of(tok, spans)
+            if speaker is not None:
+                return speaker
+    return None
+
+
+def _last_person(doc: Doc, before: int, quotes: list[Quote]) -> tuple[Entity, TextSpan] | None:
+    """The most recent person before ``before``: a quoted speaker or a PERSON name."""
+    best: tuple[int, Entity, TextSpan] | None = None
+    for quote in quotes:
+        if quote.speaker is not None and quote.speaker_span is not None:
+            if quote.speaker.kind in (None, "person") and quote.speaker_span.end <= before:
+                if best is None or quote.speaker_span.start > best[0]:
+                    best = (quote.speaker_span.start, quote.speaker, quote.speaker_span)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.end_char <= before:
+            if best is None or ent.start_char > best[0]:
+                entity, span = speaker_entity(ent.root)
+                best = (ent.start_char, entity, span)
+    return None if best is None else (best[1], best[2])
+
+
+def _paragraph_index(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    spans = find_quote_spans(doc.text)
+    quotes: list[Quote] = []
+    for q in spans:
+        speaker: Entity | None = None
+        speaker_span: TextSpan | None = None
+        head = _by_parse(doc, q, spans) or _by_window(doc, q, spans)
+        if head is not None and head.lower_ in PERSON_PRONOUNS:
+            found = _last_person(doc, head.idx, quotes)
+            if found is not None:
+                speaker, speaker_span = found
+        elif head is not None and head.pos_ != "PRON":
+            speaker, speaker_span = speaker_entity(head)
+        if speaker is None and quotes and quotes[-1].speaker is not None:
+            previous = quotes[-1]
+            gap = _paragraph_index(doc.text, q.open_at) - _paragraph_index(doc.text, previous.end)
+            if gap <= 1:
+                speaker, speaker_span = previous.speaker, previous.speaker_span
+        quotes.append(Quote(doc.text[q.start : q.end], q.start, q.end, speaker, speaker_span))
+    return quotes
+
+
+class QuoteFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ew_quotes = find_quotes(doc)
+        return doc
+
+
+@Language.factory("eventwire_quotes")
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+def quote_at(quotes: list[Quote] | None, offset: int) -> Quote | None:
+    """The quotation whose words contain the character ``offset``, if any."""
+    for quote in quotes or []:
+        if quote.start <= offset < quote.end:
+            return quote
+    return None
+
+

@@ -1,0 +1,138 @@
+"""Who a sourcing phrase or quotation names: the words, the resolved Entity, the role.
+
+The actors component has usually resolved the words already (``doc._.ew_entities``); otherwise an
+Entity is built from spaCy's named-entity span with an unknown country. An apposition ("Ruslan
+Pukhov, head of the Center ...") gives the role, and its place gives a country the knowledge base
+did not know.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.model import Entity, TextSpan
+
+__all__ = [
+    "PERSON_PRONOUNS",
+    "apposition",
+    "entities_in",
+    "entity_for",
+    "phrase_span",
+    "role_text",
+    "speaker_entity",
+]
+
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+_KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
+# dependents that describe the subject rather than name it
+_DESCRIPTIVE_DEPS = frozenset({"appos", "relcl", "acl", "punct", "advcl"})
+
+
+def _entities(doc: Doc) -> list[Entity]:
+    ents = doc._.ew_entities
+    return list(ents) if ents else []
+
+
+def entities_in(doc: Doc, start: int, end: int) -> list[Entity]:
+    """Resolved entities lying inside the character range, in text order."""
+    return [e for e in _entities(doc) if e.start >= start and e.end <= end]
+
+
+def entity_for(doc: Doc, start: int, end: int, head: Token | None = None) -> Entity | None:
+    """The resolved entity covering the head word (else overlapping the range), if any."""
+    candidates = [e for e in _entities(doc) if e.start < end and e.end > start]
+    if head is not None:
+        on_head = [e for e in candidates if e.start <= head.idx < e.end]
+        if on_head:
+            return on_head[0]
+    return candidates[0] if candidates else None
+
+
+def phrase_span(token: Token) -> Span:
+    """The words naming ``token``'s referent: its subtree without appositions or relative clauses."""
+    keep = {token.i}
+    for child in token.children:
+        if child.dep_ in _DESCRIPTIVE_DEPS:
+            continue
+        keep.update(t.i for t in child.subtree)
+    lo, hi = min(keep), max(keep)
+    # the subtree of an apposition can sit between kept words; stop at the first gap left of head
+    while lo < token.i and lo not in keep:
+        lo += 1
+    doc = token.doc
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi].is_punct or doc[hi].is_space):
+        hi -= 1
+    return doc[lo : hi + 1]
+
+
+def _name_span(token: Token) -> Span:
+    if token.ent_type_ in _NAME_LABELS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return phrase_span(token)
+
+
+def apposition(token: Token) -> Span | None:
+    for child in token.children:
+        if child.dep_ == "appos":
+            tokens = list(child.subtree)
+            return token.doc[tokens[0].i : tokens[-1].i + 1]
+    return None
+
+
+def role_text(app: Span) -> str:
+    """The role an apposition gives, without a trailing location ('... in Moscow')."""
+    end = app.end
+    for tok in reversed(list(app)):
+        if tok.dep_ == "prep" and tok.lower_ == "in" and tok.head.i >= app.start:
+            objects = [c for c in tok.children if c.dep_ == "pobj"]
+            if objects and objects[0].ent_type_ in {"GPE", "LOC"}:
+                end = tok.i
+            break
+    words = app.doc[app.start : end].text.strip(" ,")
+    return words
+
+
+def _country_from(doc: Doc, start: int, end: int) -> str | None:
+    for ent in entities_in(doc, start, end):
+        if ent.country:
+            return ent.country
+    for place in doc._.ew_places or []:
+        if place.start >= start and place.end <= end and place.country:
+            return str(place.country)
+    return None
+
+
+def speaker_entity(head: Token) -> tuple[Entity, TextSpan]:
+    """The Entity a subject word stands for, and the words that name it."""
+    doc = head.doc
+    name = _name_span(head)
+    span = TextSpan(name.text, name.start_char, name.end_char)
+    entity = entity_for(doc, name.start_char, name.end_char, head)
+    if entity is None:
+        label = name.label_ if isinstance(name, Span) and name.label_ else head.ent_type_
+        entity = Entity(
+            text=name.text,
+            start=name.start_char,
+            end=name.end_char,
+            country=None,
+            name=name.text if label == "PERSON" else None,
+            kind=_KIND_BY_LABEL.get(label),
+            why="sourcing: spaCy entity span" if label else "sourcing: subject phrase",
+        )
+    app = apposition(head)
+    if app is not None:
+        role = role_text(app)
+        if role:
+            entity = dataclasses.replace(entity, role=role)
+        if entity.country is None:
+            country = _country_from(doc, app.start_char, app.end_char)
+            if country is not None:
+                entity = dataclasses.replace(entity, country=country)
+    return entity, span
