@@ -242,8 +242,9 @@ def convert(source: Path) -> tuple[list[list[str]], list[list[str]]]:
             primary = display(aliases[0], acronyms=not person)
             others = sorted({display(a, acronyms=not person) for a in aliases[1:]})
             others = [a for a in others if a != primary]
-            if all(len(c.code) == 3 and c.code not in NON_STATE_PREFIX for c in record.codes):
-                continue  # a state record, or a bare country code
+            bare = [c for c in record.codes if len(c.code) == 3 and c.code not in NON_STATE_PREFIX]
+            if bare and (not record.person_hint or len(bare) == len(record.codes)):
+                continue  # a state record (its synonyms include cities), or a bare country code
             if person:
                 for code in record.codes:
                     split = split_code(code.code)

@@ -1,0 +1,101 @@
+"""Loader for ``cues.yaml``: the cue words of actor resolution, as immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["AmbiguousName", "Cues", "Reference", "StateGroup", "load_cues"]
+
+
+@dataclass(frozen=True)
+class Reference:
+    noun: str
+    kinds: frozenset[str]
+    agent_words: frozenset[str]
+    any_country: bool
+
+
+@dataclass(frozen=True)
+class StateGroup:
+    name: str
+    aliases: tuple[str, ...]
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class AmbiguousName:
+    default: str
+    #: (country, context words) in order of preference
+    contexts: tuple[tuple[str, frozenset[str]], ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    actor_deps: frozenset[str]
+    locative_preps: frozenset[str]
+    person_pronouns: frozenset[str]
+    references: tuple[Reference, ...]
+    pair_references: tuple[str, ...]
+    compound_joiners: frozenset[str]
+    government_nouns: frozenset[str]
+    apposition_roles: frozenset[str]
+    ngo_words: tuple[str, ...]
+    government_words: tuple[str, ...]
+    state_groups: tuple[StateGroup, ...]
+    ambiguous: tuple[tuple[str, AmbiguousName], ...]
+    name_particles: frozenset[str]
+
+    def reference(self, noun: str) -> Reference | None:
+        return next((r for r in self.references if r.noun == noun), None)
+
+    def ambiguity(self, key: str) -> AmbiguousName | None:
+        return next((a for k, a in self.ambiguous if k == key), None)
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data.get(key) or ())
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    text = (resources.files("eventwire.actors") / "cues.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    references = tuple(
+        Reference(noun=str(noun), kinds=frozenset(spec.get("kinds") or ()),
+                  agent_words=frozenset(spec.get("agent_words") or ()),
+                  any_country=bool(spec.get("any_country")))
+        for noun, spec in (data.get("references") or {}).items()
+    )
+    groups = tuple(
+        StateGroup(name=str(g["name"]), aliases=tuple(str(a) for a in g.get("aliases") or ()),
+                   sector=g.get("sector"))
+        for g in data.get("state_groups") or ()
+    )
+    ambiguous = tuple(
+        (str(key), AmbiguousName(
+            default=str(spec["default"]),
+            contexts=tuple((str(c["country"]), frozenset(str(w).lower() for w in c["words"]))
+                           for c in spec.get("contexts") or ()),
+        ))
+        for key, spec in (data.get("ambiguous") or {}).items()
+    )
+    return Cues(
+        actor_deps=_words(data, "actor_deps"),
+        locative_preps=_words(data, "locative_preps"),
+        person_pronouns=_words(data, "person_pronouns"),
+        references=references,
+        pair_references=tuple(str(p).lower() for p in data.get("pair_references") or ()),
+        compound_joiners=_words(data, "compound_joiners"),
+        government_nouns=_words(data, "government_nouns"),
+        apposition_roles=_words(data, "apposition_roles"),
+        ngo_words=tuple(str(w).lower() for w in data.get("ngo_words") or ()),
+        government_words=tuple(str(w).lower() for w in data.get("government_words") or ()),
+        state_groups=groups,
+        ambiguous=ambiguous,
+        name_particles=_words(data, "name_particles"),
+    )
