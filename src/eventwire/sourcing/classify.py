@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.model import Entity
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
-from eventwire.sourcing.speakers import PERSON_PRONOUNS, entities_in, speaker_entity
+from eventwire.sourcing.speakers import PERSON_PRONOUNS, entities_in, last_person, speaker_entity
 
 __all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue"]
 
@@ -83,7 +83,10 @@ def classify_phrase(
     lemma = head.lemma_.lower()
     if head.pos_ == "PRON":
         if word in PERSON_PRONOUNS:
-            return Classified("named", 1, None, None)
+            quotes = head.doc._.ew_quotes or []
+            found = last_person(head.doc, head.idx, quotes)
+            speaker = found[0] if found else None
+            return Classified("named", 1, speaker.country if speaker else None, speaker)
         if word == "they":
             return Classified("anonymous", None, None, None, back_reference=True)
         if word == "it":

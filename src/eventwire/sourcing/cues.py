@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -39,6 +40,8 @@ class SourcingCues:
     channels: tuple[str, ...]
     document_nouns: frozenset[str]
     no_comment: tuple[NoCommentPattern, ...]
+    denial_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -66,6 +69,7 @@ def sourcing_cues() -> SourcingCues:
     official = _load("official.yaml")
     documents = _load("documents.yaml")
     no_comment = _load("no_comment.yaml")
+    denials = _load("denials.yaml")
     try:
         patterns = tuple(
             NoCommentPattern(str(p["kind"]), re.compile(str(p["regex"]), re.IGNORECASE))
@@ -89,4 +93,6 @@ def sourcing_cues() -> SourcingCues:
         channels=tuple(sorted(_words(official, "channels", "official.yaml"), key=len, reverse=True)),
         document_nouns=_words(documents, "nouns", "documents.yaml"),
         no_comment=patterns,
+        denial_verbs=_words(denials, "verbs", "denials.yaml"),
+        accusation_nouns=_words(denials, "accusation_nouns", "denials.yaml"),
     )

@@ -71,9 +71,7 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     for i in range(lo, hi):
         ch = text[i]
         if open_at is None:
-            if ch in (_OPEN_CURLY, '"'):
-                open_at, opener = i, ch
-            elif ch == _OPEN_SINGLE and _is_single_open(text, i):
+            if ch in (_OPEN_CURLY, '"') or (ch == _OPEN_SINGLE and _is_single_open(text, i)):
                 open_at, opener = i, ch
             continue
         closes = (

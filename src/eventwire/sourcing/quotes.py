@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from eventwire.model import Entity, Quote, TextSpan
 from eventwire.sourcing.cues import sourcing_cues
 from eventwire.sourcing.quote_spans import QuoteSpan, find_quote_spans
-from eventwire.sourcing.speakers import PERSON_PRONOUNS, speaker_entity
+from eventwire.sourcing.speakers import PERSON_PRONOUNS, last_person, speaker_entity
 
 __all__ = ["QuoteFinder", "find_quotes", "make_quote_finder"]
 
@@ -105,22 +105,6 @@ def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | 
     return None
 
 
-def _last_person(doc: Doc, before: int, quotes: list[Quote]) -> tuple[Entity, TextSpan] | None:
-    """The most recent person before ``before``: a quoted speaker or a PERSON name."""
-    best: tuple[int, Entity, TextSpan] | None = None
-    for quote in quotes:
-        if quote.speaker is not None and quote.speaker_span is not None:
-            if quote.speaker.kind in (None, "person") and quote.speaker_span.end <= before:
-                if best is None or quote.speaker_span.start > best[0]:
-                    best = (quote.speaker_span.start, quote.speaker, quote.speaker_span)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.end_char <= before:
-            if best is None or ent.start_char > best[0]:
-                entity, span = speaker_entity(ent.root)
-                best = (ent.start_char, entity, span)
-    return None if best is None else (best[1], best[2])
-
-
 def _paragraph_index(text: str, offset: int) -> int:
     return text.count("\n\n", 0, offset)
 
@@ -133,7 +117,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
         speaker_span: TextSpan | None = None
         head = _by_parse(doc, q, spans) or _by_window(doc, q, spans)
         if head is not None and head.lower_ in PERSON_PRONOUNS:
-            found = _last_person(doc, head.idx, quotes)
+            found = last_person(doc, head.idx, quotes)
             if found is not None:
                 speaker, speaker_span = found
         elif head is not None and head.pos_ != "PRON":

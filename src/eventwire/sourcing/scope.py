@@ -12,6 +12,9 @@ _EDGE = " \t\n,;:—–-\"“”'‘’"
 def _trim(doc_text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and doc_text[start] in _EDGE:
         start += 1
+    # the complementizer is not part of what is vouched for ("said that ...")
+    if doc_text[start : start + 5].lower() == "that ":
+        start += 5
     while end > start and doc_text[end - 1] in _EDGE:
         end -= 1
     return start, end

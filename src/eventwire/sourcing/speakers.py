@@ -9,16 +9,18 @@ did not know.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.model import Entity, TextSpan
+from eventwire.model import Entity, Quote, TextSpan
 
 __all__ = [
     "PERSON_PRONOUNS",
     "apposition",
     "entities_in",
     "entity_for",
+    "last_person",
     "phrase_span",
     "role_text",
     "speaker_entity",
@@ -136,3 +138,25 @@ def speaker_entity(head: Token) -> tuple[Entity, TextSpan]:
             if country is not None:
                 entity = dataclasses.replace(entity, country=country)
     return entity, span
+
+
+def last_person(doc: Doc, before: int, quotes: Sequence[Quote] = ()) -> tuple[Entity, TextSpan] | None:
+    """The most recent person before ``before``: a quoted speaker or a PERSON name."""
+    best: tuple[int, Entity, TextSpan] | None = None
+    for quote in quotes:
+        said = quote.speaker_span
+        if (
+            quote.speaker is not None
+            and said is not None
+            and quote.speaker.kind in (None, "person")
+            and said.end <= before
+            and (best is None or said.start > best[0])
+        ):
+            best = (said.start, quote.speaker, said)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.end_char <= before and (
+            best is None or ent.start_char > best[0]
+        ):
+            entity, span = speaker_entity(ent.root)
+            best = (ent.start_char, entity, span)
+    return None if best is None else (best[1], best[2])

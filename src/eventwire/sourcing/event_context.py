@@ -1,0 +1,104 @@
+"""``eventwire_event_context``: each event's attribution, date and place, and denial links.
+
+Runs after ``eventwire_events``. An event inside a direct quotation is on its speaker's word;
+otherwise on the word of the narrowest sourcing phrase whose scope covers the event's trigger
+(an opening "X happened, according to two people ..." covers its sentence); with neither the
+outlet asserts it itself (attribution None). Dates and places come from the time and place
+packages when installed. A denial gets ``responds_to`` = the accusation it answers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.model import Attribution, Event, Quote, Source, TextSpan
+from eventwire.sourcing.denials import link_denials
+from eventwire.sourcing.providers import event_date, event_location
+from eventwire.sourcing.quotes import quote_at
+
+__all__ = ["EventContext", "attribution_for", "make_event_context", "sentence_of"]
+
+_ATTRIBUTING = frozenset({"named", "anonymous", "official", "document"})
+
+
+def _anchor(event: Event) -> int:
+    if event.trigger.end > event.trigger.start:
+        return event.trigger.start
+    return event.evidence.start
+
+
+def _from_quote(quote: Quote) -> Attribution | None:
+    speaker = quote.speaker
+    if speaker is None:
+        return None
+    words = quote.speaker_span.text if quote.speaker_span is not None else speaker.text
+    return Attribution("named", words, count=1, speaker=speaker, country=speaker.country)
+
+
+def _from_source(source: Source) -> Attribution:
+    country = source.country or (source.speaker.country if source.speaker else None)
+    return Attribution(source.kind, source.text, source.count, source.speaker, country)
+
+
+def attribution_for(
+    event: Event, quotes: Sequence[Quote] | None, sources: Sequence[Source] | None
+) -> Attribution | None:
+    """On whose word the article reports ``event``; None when the outlet asserts it."""
+    anchor = _anchor(event)
+    quote = quote_at(list(quotes or []), anchor)
+    if quote is not None:
+        found = _from_quote(quote)
+        if found is not None:
+            return found
+    covering = [
+        s
+        for s in sources or []
+        if s.kind in _ATTRIBUTING
+        and s.scope_start is not None
+        and s.scope_end is not None
+        and s.scope_start <= anchor < s.scope_end
+        and not (s.start <= anchor < s.end)
+    ]
+    if not covering:
+        return None
+    narrowest = min(covering, key=lambda s: ((s.scope_end or 0) - (s.scope_start or 0), s.start))
+    return _from_source(narrowest)
+
+
+def sentence_of(doc: Doc, offset: int, fallback: TextSpan) -> TextSpan:
+    """The sentence holding character ``offset`` (``fallback`` when the Doc has no sentences)."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return fallback
+    for sent in doc.sents:
+        if sent.start_char <= offset < sent.end_char:
+            return TextSpan(sent.text, sent.start_char, sent.end_char)
+    return fallback
+
+
+def _with_context(doc: Doc, event: Event) -> Event:
+    attribution = attribution_for(event, doc._.ew_quotes, doc._.ew_sources)
+    sentence = sentence_of(doc, _anchor(event), event.evidence)
+    date = event_date(doc, sentence, event.trigger)
+    location = event_location(doc, sentence, event.trigger)
+    return dataclasses.replace(
+        event,
+        attribution=attribution if attribution is not None else event.attribution,
+        date=date if date is not None else event.date,
+        location=location if location is not None else event.location,
+    )
+
+
+class EventContext:
+    def __call__(self, doc: Doc) -> Doc:
+        events = [_with_context(doc, event) for event in doc._.ew_events or []]
+        doc._.ew_events = link_denials(doc, events)
+        return doc
+
+
+@Language.factory("eventwire_event_context")
+def make_event_context(nlp: Language, name: str) -> EventContext:
+    return EventContext()
