@@ -1,0 +1,67 @@
+"""Is this line page furniture (credit, boilerplate, byline, link trailer) rather than article?
+
+Each check looks at one line after inline markup is gone; they are deliberately narrow (whole-line
+matches with a word cap) so that a real sentence is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.ingest.resources import furniture
+
+__all__ = ["URL_LINE", "byline_of", "is_boilerplate", "is_credit", "url_label_of"]
+
+URL_LINE = re.compile(r"<?((?:https?|ftp)://\S+?)>?")
+_NAME_WORD = re.compile(
+    r"(?:[A-Z][\w'’.-]*|[A-Z]\.|&|and|of|the|de|da|del|van|von|der|al|el|bin|"
+    r"le|la|du|di|y|for|in)[,;]?"
+)
+_BYLINE_SEPARATORS = re.compile(r"\s+[|•·–—-]\s+|\s*\|\s*")
+_MAX_BYLINE_WORDS = 12
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_credit(line: str) -> bool:
+    marks = furniture()
+    if _words(line) <= marks.credit_max_words and marks.credit_re.fullmatch(line):
+        return True
+    return _words(line) <= marks.name_credit_max_words and bool(
+        marks.name_credit_re.fullmatch(line)
+    )
+
+
+def is_boilerplate(line: str) -> bool:
+    marks = furniture()
+    return _words(line) <= marks.boilerplate_max_words and bool(
+        marks.boilerplate_re.fullmatch(line)
+    )
+
+
+def url_label_of(line: str) -> tuple[bool, str | None]:
+    """(line is an "Original url:" label, the URL on the same line if any)."""
+    label, _, rest = line.partition(":") if ":" in line.split("//")[0] else (line, "", "")
+    if not furniture().url_label_re.fullmatch(label.strip()):
+        return False, None
+    rest = rest.strip()
+    if not rest:
+        return True, None
+    match = URL_LINE.fullmatch(rest)
+    return (True, match.group(1)) if match else (False, None)
+
+
+def byline_of(line: str) -> tuple[str, list[str]] | None:
+    """(author names, other parts such as a date or desk) when ``line`` is a byline."""
+    match = furniture().byline_re.fullmatch(line)
+    if match is None:
+        return None
+    names, *others = _BYLINE_SEPARATORS.split(match.group("names").strip())
+    words = names.split()
+    if not words or len(words) > _MAX_BYLINE_WORDS or not words[0][:1].isupper():
+        return None
+    if not all(_NAME_WORD.fullmatch(word) for word in words):
+        return None
+    return names.rstrip(",;"), [part.strip() for part in others if part.strip()]
