@@ -12,7 +12,7 @@ import re
 
 from eventwire.ingest.resources import furniture
 
-__all__ = ["parse_date_value", "parse_dateline"]
+__all__ = ["parse_date_value", "parse_dateline", "strip_wire_dateline"]
 
 _MONTHS = {
     name: number
@@ -54,6 +54,18 @@ _TIME = re.compile(
     r"\b(?:utc|gmt|z|[a-z]{1,2}[sd]?t|cet|cest|msk|ist|jst|bst|aest|aedt)"
     r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\b|"
     r"[+-]\d\d:?\d\d\b|\b(?:updated|published|posted|last|on|and)\b|[\s,|•·/()\-–—:.])",
+    re.IGNORECASE,
+)
+# Wire-service dateline opening a story: "TOKYO, Jan 31 (dpa): ...", "MOSCOW, Nov. 26 (Reuters) -".
+# Only the dated form with the agency in brackets is furniture; a bare "MOSCOW -" is left alone.
+_WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?,\s*"
+    r"(?:"
+    + _MONTH.replace("?P<month>", "?:")
+    + r"\s+\d{1,2}|\d{1,2}\s+"
+    + _MONTH.replace("?P<month>", "?:")
+    + r")(?:,?\s+(?:19|20)\d\d)?"
+    r"\s*\([^()]{2,30}\)\s*[:\-–—]+\s*",
     re.IGNORECASE,
 )
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -125,3 +137,11 @@ def parse_date_value(value: object) -> dt.date | None:
     if match is not None:
         return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     return parse_dateline(value)
+
+
+def strip_wire_dateline(paragraph: str) -> str:
+    """``paragraph`` without a leading dated wire dateline; unchanged when there is none."""
+    match = _WIRE_DATELINE.match(paragraph)
+    if match is None or not paragraph[: match.end()].split(",")[0].isupper():
+        return paragraph
+    return paragraph[match.end() :]

@@ -14,11 +14,14 @@ __all__ = ["URL_LINE", "byline_of", "is_boilerplate", "is_credit", "url_label_of
 
 URL_LINE = re.compile(r"<?((?:https?|ftp)://\S+?)>?")
 _NAME_WORD = re.compile(
-    r"(?:[A-Z][\w'’.-]*|[A-Z]\.|&|and|of|the|de|da|del|van|von|der|al|el|bin|"
+    r"(?:[A-Z0-9][\w'’.-]*|[A-Z]\.|&|and|of|the|de|da|del|van|von|der|al|el|bin|"
     r"le|la|du|di|y|for|in)[,;]?"
 )
 _BYLINE_SEPARATORS = re.compile(r"\s+[|•·–—-]\s+|\s*\|\s*")
 _MAX_BYLINE_WORDS = 12
+_MAX_LOOSE_BYLINE_WORDS = 4
+_PARENTHESIS = re.compile(r"\([^()]{0,60}\)")
+_SENTENCE_END = re.compile(r"[.!?]$")
 
 
 def _words(line: str) -> int:
@@ -53,15 +56,25 @@ def url_label_of(line: str) -> tuple[bool, str | None]:
     return (True, match.group(1)) if match else (False, None)
 
 
+def _name_like(names: str) -> bool:
+    words = _PARENTHESIS.sub("", names).split()
+    if not words or len(words) > _MAX_BYLINE_WORDS:
+        return False
+    if words[0][:1].isupper() and all(_NAME_WORD.fullmatch(word) for word in words):
+        return True
+    # "By dpa", "By eventwire sample desk": too short to be a clause.
+    return len(words) <= _MAX_LOOSE_BYLINE_WORDS and not _SENTENCE_END.search(names)
+
+
 def byline_of(line: str) -> tuple[str, list[str]] | None:
-    """(author names, other parts such as a date or desk) when ``line`` is a byline."""
+    """(author names, other parts such as a date or desk) when ``line`` is a byline.
+
+    Only meaningful for a line standing alone in the article header; the caller checks that.
+    """
     match = furniture().byline_re.fullmatch(line)
     if match is None:
         return None
     names, *others = _BYLINE_SEPARATORS.split(match.group("names").strip())
-    words = names.split()
-    if not words or len(words) > _MAX_BYLINE_WORDS or not words[0][:1].isupper():
-        return None
-    if not all(_NAME_WORD.fullmatch(word) for word in words):
+    if not _name_like(names):
         return None
     return names.rstrip(",;"), [part.strip() for part in others if part.strip()]

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from eventwire.ingest.cleaned import Cleaned
-from eventwire.ingest.dates import parse_date_value, parse_dateline
+from eventwire.ingest.dates import parse_date_value, parse_dateline, strip_wire_dateline
 from eventwire.ingest.furniture import URL_LINE, byline_of, is_boilerplate, is_credit, url_label_of
 from eventwire.ingest.inline import collapse_spaces, strip_inline
 from eventwire.ingest.paragraphs import join_paragraphs, rejoin_broken
@@ -68,8 +68,9 @@ def _first(meta: dict[str, Any], *keys: str) -> str | None:
     return None
 
 
-def _classify_line(raw_line: str) -> _Unit:
-    """A furniture unit for ``raw_line``, or a text unit."""
+def _classify_line(raw_line: str, standalone: bool) -> _Unit:
+    """A furniture unit for ``raw_line``, or a text unit. ``standalone``: no text line directly
+    above or below it (a byline never shares its paragraph with prose)."""
     line = collapse_spaces(strip_inline(raw_line))
     if not line:
         return _Unit("drop")  # only an image or markup
@@ -99,12 +100,19 @@ def _classify_line(raw_line: str) -> _Unit:
     date = parse_dateline(line)
     if date is not None:
         return _Unit("date", date=date)
-    byline = byline_of(line)
+    byline = byline_of(line) if standalone else None
     if byline is not None:
         names, others = byline
         dates = [d for d in map(parse_dateline, others) if d is not None]
         return _Unit("byline", text=names, date=dates[0] if dates else None)
     return _Unit("text", text=line)
+
+
+def _is_prose(line: str) -> bool:
+    """Whether ``line`` would be body text (not blank, heading, rule or other furniture)."""
+    if not line.strip() or _ATX.fullmatch(line) or _RULE.fullmatch(line) or _SETEXT.fullmatch(line):
+        return False
+    return _classify_line(line, standalone=False).kind == "text"
 
 
 def _units(body: str) -> list[_Unit]:
@@ -141,7 +149,8 @@ def _units(body: str) -> list[_Unit]:
         if bullet and not _RULE.fullmatch(line):
             flush()
             line = line[bullet.end() :]
-        unit = _classify_line(line)
+        previous = lines[index - 1] if index else ""
+        unit = _classify_line(line, standalone=not _is_prose(previous) and not _is_prose(following))
         if unit.kind == "text":
             pending.append(line)
             if bullet:
@@ -204,6 +213,8 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
     ):
         title = paragraphs.pop(0)
 
+    if paragraphs:
+        paragraphs[0] = strip_wire_dateline(paragraphs[0])
     return Cleaned(
         text=join_paragraphs(rejoin_broken(paragraphs)),
         title=title or None,
