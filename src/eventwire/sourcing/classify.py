@@ -9,7 +9,13 @@ from spacy.tokens import Span, Token
 
 from eventwire.model import Entity
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
-from eventwire.sourcing.speakers import PERSON_PRONOUNS, entities_in, last_person, speaker_entity
+from eventwire.sourcing.speakers import (
+    PERSON_PRONOUNS,
+    entities_in,
+    entity_for,
+    last_person,
+    speaker_entity,
+)
 
 __all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue"]
 
@@ -94,7 +100,9 @@ def classify_phrase(
         return None
     anonymous_cue = has_anonymity_cue(phrase.text + " " + context, cues)
     generic = {word, lemma} & (cues.anonymous_nouns | cues.institutions | cues.document_nouns)
-    if _names_person(head) and not generic:
+    resolved = entity_for(head.doc, head.idx, head.idx + len(head.text), head)
+    is_person = resolved.kind == "person" if resolved is not None and resolved.kind else None
+    if is_person or (is_person is None and _names_person(head) and not generic):
         speaker, _ = speaker_entity(head)
         return Classified("named", 1, _country(phrase, speaker), speaker)
     if word in cues.anonymous_nouns or lemma in cues.anonymous_nouns:

@@ -43,6 +43,7 @@ def verb_scope(sentence: Span, verb: Token, source_start: int, source_end: int) 
                 # 'CLAUSE, the people said': reach back to the start of the sentence
                 start = min(start, sentence.start_char)
             return _trim(text, start, end)
-    if text[sentence.start_char : source_start].strip(_EDGE):
+    if not text[source_end : sentence.end_char].strip(_EDGE + ".!?"):
+        # the phrase closes its sentence ('..., officials said.'): it vouches for what precedes
         return _trim(text, sentence.start_char, source_start)
     return _trim(text, source_end, sentence.end_char)

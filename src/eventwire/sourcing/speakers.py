@@ -88,17 +88,23 @@ def apposition(token: Token) -> Span | None:
     return None
 
 
+def _is_place(token: Token) -> bool:
+    if token.ent_type_ in {"GPE", "LOC"}:
+        return True
+    places = token.doc._.ew_places or []
+    return any(p.start <= token.idx < p.end for p in places)
+
+
 def role_text(app: Span) -> str:
     """The role an apposition gives, without a trailing location ('... in Moscow')."""
     end = app.end
     for tok in reversed(list(app)):
-        if tok.dep_ == "prep" and tok.lower_ == "in" and tok.head.i >= app.start:
+        if tok.dep_ == "prep" and tok.head.i >= app.start:
             objects = [c for c in tok.children if c.dep_ == "pobj"]
-            if objects and objects[0].ent_type_ in {"GPE", "LOC"}:
+            if tok.lower_ in {"in", "at"} and objects and _is_place(objects[0]):
                 end = tok.i
             break
-    words = app.doc[app.start : end].text.strip(" ,")
-    return words
+    return app.doc[app.start : end].text.strip(" ,")
 
 
 def _country_from(doc: Doc, start: int, end: int) -> str | None:

@@ -1,0 +1,147 @@
+"""Direct quotations and their speakers (``eventwire_quotes``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.model import Entity, Place
+from eventwire.sourcing.quote_spans import find_quote_spans
+from eventwire.sourcing.quotes import QuoteFinder, quote_at
+
+SEED = "seed/000_00bad5592629add6"
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """spaCy's own steps only: the eventwire values a test needs are set by hand."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name.startswith("eventwire_") and name != "eventwire_paragraphs":
+            continue
+        doc = proc(doc)
+    doc._.ew_entities = []
+    doc._.ew_places = []
+    return doc
+
+
+def entity(text: str, phrase: str, country: str | None, **kw: str) -> Entity:
+    start = text.index(phrase)
+    return Entity(phrase, start, start + len(phrase), country, **kw)  # type: ignore[arg-type]
+
+
+# (text, expected quoted words)
+SPAN_CASES = [
+    ("He said “we are ready” today.", ["we are ready"]),
+    ('He said "we are ready" and "we will win."', ["we are ready", "we will win."]),
+    ("‘We won’t go back,’ protesters chanted.", ["We won’t go back"]),
+    ("Russia’s view and the ministry’s plan are not quotes.", []),
+    ("“The first paragraph never closes.\n\n“The second one does.”", [
+        "The first paragraph never closes.", "The second one does."]),
+    ('"Stop," she said. ""', ["Stop"]),
+    ("“He called it ‘a farce’ and left,” a witness said.", ["He called it ‘a farce’ and left"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPAN_CASES)
+def test_quote_spans(text: str, expected: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quote_spans(text)] == expected
+
+
+def test_quote_spans_mark_offsets_exclude_marks() -> None:
+    text = "She said “no deal.”"
+    (q,) = find_quote_spans(text)
+    assert text[q.open_at] == "“" and text[q.close_at - 1] == "”"
+    assert text[q.start : q.end] == "no deal."
+
+
+# (text, expected speaker text per quote; None = no speaker)
+SPEAKER_CASES = [
+    ('"We will not back down," said Defense Minister Sergei Shoigu.', ["Sergei Shoigu"]),
+    ('Erdogan said: "Turkey will defend its borders."', ["Erdogan"]),
+    ('The White House called the move "a direct challenge" to the agreement.', ["The White House"]),
+    ('"The army is prepared," according to General Mark Milley.', ["Mark Milley"]),
+    ('Mr. Li told Reuters that the plan was "unacceptable and dangerous."', ["Li"]),
+    ("“No deal will be signed,” the minister said on Friday.", ["the minister"]),
+    ("Angela Merkel spoke on Monday. “The talks were productive,” she said.", ["Angela Merkel"]),
+    ("“The talks were productive,” she said.", [None]),
+    (
+        ("“We are ready,” Maria Zakharova, the ministry’s spokeswoman, told reporters. "
+        "“Nobody should doubt it.”\n\n“The decision is final.”"),
+        ["Maria Zakharova", "Maria Zakharova", "Maria Zakharova"],
+    ),
+    (
+        ("“We are ready,” Maria Zakharova told reporters.\n\nThe talks resumed.\n\n"
+        "Turkey sent a delegation.\n\n“Nothing has changed.”"),
+        ["Maria Zakharova", None],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speakers"), SPEAKER_CASES)
+def test_speakers(nlp: Language, text: str, speakers: list[str | None]) -> None:
+    doc = QuoteFinder()(parse(nlp, text))
+    got = [q.speaker.text if q.speaker else None for q in doc._.ew_quotes]
+    assert got == speakers
+    for q in doc._.ew_quotes:
+        assert doc.text[q.start : q.end] == q.text
+        assert not q.text.startswith(("“", '"'))
+
+
+def test_speaker_is_resolved_entity_when_actors_know_it(nlp: Language) -> None:
+    text = '"We will not back down," said Defense Minister Sergei Shoigu.'
+    doc = parse(nlp, text)
+    doc._.ew_entities = [
+        entity(text, "Sergei Shoigu", "RUS", sector="MIL", entity_id="shoigu", kind="person")
+    ]
+    (quote,) = QuoteFinder()(doc)._.ew_quotes
+    assert quote.speaker is not None
+    assert (quote.speaker.country, quote.speaker.entity_id) == ("RUS", "shoigu")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Sergei Shoigu"
+
+
+def test_apposition_gives_role_and_country(nlp: Language) -> None:
+    text = (
+        "“The ceasefire will not hold,” Anna Petrova, director of the Institute for "
+        "Regional Studies in Kyiv, said."
+    )
+    doc = parse(nlp, text)
+    kyiv = text.index("Kyiv")
+    doc._.ew_places = [Place("Kyiv", kyiv, kyiv + 4, "Kyiv", "UKR", "city")]
+    (quote,) = QuoteFinder()(doc)._.ew_quotes
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Anna Petrova"
+    assert quote.speaker.role == "director of the Institute for Regional Studies"
+    assert quote.speaker.country == "UKR"
+
+
+def test_quote_at() -> None:
+    text = 'He said "we will win" today.'
+    (q,) = find_quote_spans(text)
+    from eventwire.model import Quote
+
+    quotes = [Quote(text[q.start : q.end], q.start, q.end, None)]
+    assert quote_at(quotes, text.index("win")) is quotes[0]
+    assert quote_at(quotes, text.index("today")) is None
+
+
+def test_seed_article_quotes(
+    shared_dir: Path, nlp: Language, code_doc: Callable[..., Doc]
+) -> None:
+    text = (shared_dir / f"{SEED}.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared_dir / f"{SEED}.gold.json").read_text(encoding="utf-8"))
+    doc = code_doc(text)
+    for want in gold["quotes"]:
+        hits = [q for q in doc._.ew_quotes if q.text.startswith(want["starts_with"])]
+        assert len(hits) == 1, want["starts_with"]
+        speaker = hits[0].speaker
+        assert speaker is not None and want["speaker"] in speaker.text
+        if "speaker_role" in want:
+            assert speaker.role == want["speaker_role"]
+        if "eventwire_actors" not in nlp.pipe_names:
+            continue  # the country comes from the actors step
+        assert speaker.country == "RUS"

@@ -1,0 +1,199 @@
+"""Sourcing phrases (``eventwire_sources``): named, anonymous, official, document, no_comment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.model import Entity, Source
+from eventwire.sourcing.quotes import QuoteFinder
+from eventwire.sourcing.sources import SourceFinder
+
+SEED = "seed/000_00bad5592629add6"
+
+
+def parse(nlp: Language, text: str, entities: tuple[tuple[str, str | None], ...] = ()) -> Doc:
+    """spaCy's own steps, hand-made actor entities (phrase, country), then quotes and sources."""
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name.startswith("eventwire_") and name != "eventwire_paragraphs":
+            continue
+        doc = proc(doc)
+    ents = []
+    for phrase, country in entities:
+        start = text.index(phrase)
+        ents.append(Entity(phrase, start, start + len(phrase), country, sector="GOV"))
+    doc._.ew_entities = sorted(ents, key=lambda e: e.start)
+    doc._.ew_places = []
+    return SourceFinder()(QuoteFinder()(doc))
+
+
+def only(doc: Doc, kind: str) -> Source:
+    found = [s for s in doc._.ew_sources if s.kind == kind]
+    assert len(found) == 1, [(s.kind, s.text) for s in doc._.ew_sources]
+    return found[0]
+
+
+def scope(doc: Doc, source: Source) -> str:
+    assert source.scope_start is not None and source.scope_end is not None
+    return doc.text[source.scope_start : source.scope_end]
+
+
+# (text, kind, source text, count, scope text or None)
+SOURCE_CASES = [
+    ("The ministry said in a statement that it would retaliate.",
+     "official", "The ministry said in a statement", None, "it would retaliate"),
+    ("A spokesman for the Foreign Ministry said Tehran had not been consulted.",
+     "official", "A spokesman for the Foreign Ministry said", None, "Tehran had not been consulted"),
+    ("The Kremlin said the talks would continue.",
+     "official", "The Kremlin said", None, "the talks would continue"),
+    ("Court filings show the company paid the bribes in 2017.",
+     "document", "Court filings show", None, "the company paid the bribes in 2017"),
+    ("According to a report by the United Nations, more than 300 civilians were killed.",
+     "document", "a report by the United Nations", None, "more than 300 civilians were killed."),
+    ("A U.N. report released on Monday found that both sides had committed abuses.",
+     "document", "A U.N. report released on Monday found", None, "both sides had committed abuses"),
+    ("Officials said on condition of anonymity that the deal was close.",
+     "anonymous", "Officials said on condition of anonymity", None, "the deal was close"),
+    ("Three diplomats, who asked not to be named, said the envoy had been expelled.",
+     "anonymous", "Three diplomats, who asked not to be named, said", 3,
+     "the envoy had been expelled"),
+    ("A source close to the negotiations said the sides were far apart.",
+     "anonymous", "A source close to the negotiations said", 1, "the sides were far apart"),
+    ("Zarif said Iran would not renegotiate the deal.",
+     "named", "Zarif said", 1, "Iran would not renegotiate the deal"),
+    ("The troops withdrew from the town, according to Foreign Minister Sergei Lavrov.",
+     "named", "Foreign Minister Sergei Lavrov", 1, "The troops withdrew from the town"),
+    ("Seoul has suspended the drills, two people familiar with the plans told Reuters.",
+     "anonymous", "two people familiar with the plans told", 2, "Seoul has suspended the drills"),
+    ("Satellite images reviewed by the newspaper show the army moved tanks to the border.",
+     "document", "Satellite images reviewed by the newspaper show", None,
+     "the army moved tanks to the border"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "words", "count", "vouches"), SOURCE_CASES)
+def test_source_phrases(
+    nlp: Language, text: str, kind: str, words: str, count: int | None, vouches: str | None
+) -> None:
+    doc = parse(nlp, text)
+    source = only(doc, kind)
+    assert source.text == words
+    assert doc.text[source.start : source.end] == source.text
+    assert source.count == count
+    if vouches is not None:
+        assert scope(doc, source) == vouches
+
+
+# (text, no_comment phrase, entities (phrase, country), expected country)
+NO_COMMENT_CASES = [
+    ("The Pentagon declined to comment.", "The Pentagon declined to comment",
+     (("Pentagon", "USA"),), "USA"),
+    ("The Foreign Ministry did not immediately respond to a request for comment.",
+     "The Foreign Ministry did not immediately respond to a request for comment", (), None),
+    ("A spokeswoman for the embassy couldn't be reached for comment.",
+     "A spokeswoman for the embassy couldn't be reached for comment", (), None),
+    ("The White House had no immediate comment.", "The White House had no immediate comment",
+     (("White House", "USA"),), "USA"),
+    ("Germany's Foreign Office didn’t return a request for comment on Sunday.",
+     "Germany's Foreign Office didn’t return a request for comment", (("Germany", "DEU"),), "DEU"),
+    ("Egyptian officials were not available for comment.",
+     "Egyptian officials were not available for comment", (("Egyptian officials", "EGY"),), "EGY"),
+    ("A lawyer for the company refused to comment on the case.",
+     "A lawyer for the company refused to comment", (), None),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "entities", "country"), NO_COMMENT_CASES)
+def test_no_comment(
+    nlp: Language,
+    text: str,
+    words: str,
+    entities: tuple[tuple[str, str | None], ...],
+    country: str | None,
+) -> None:
+    doc = parse(nlp, text, entities)
+    source = only(doc, "no_comment")
+    assert source.text == words
+    assert source.country == country
+    assert source.scope_start is None
+
+
+def test_two_non_responses_in_one_sentence(nlp: Language) -> None:
+    text = (
+        "Japan's Defense Ministry didn't reply to a request for comment, and Chinese officials "
+        "couldn't be reached for a response."
+    )
+    doc = parse(nlp, text, (("Japan", "JPN"), ("Chinese officials", "CHN")))
+    answers = [s for s in doc._.ew_sources if s.kind == "no_comment"]
+    assert [s.country for s in answers] == ["JPN", "CHN"]
+
+
+def test_anonymous_count_and_country_then_back_reference(nlp: Language) -> None:
+    text = (
+        "Beijing has cancelled the visit, according to two people familiar with the plans, "
+        "including a senior Chinese diplomat. The decision was taken by the Politburo, the people "
+        "said on condition of anonymity."
+    )
+    doc = parse(nlp, text, (("Chinese diplomat", "CHN"),))
+    first, second = [s for s in doc._.ew_sources if s.kind == "anonymous"]
+    assert first.text == "two people familiar with the plans, including a senior Chinese diplomat"
+    assert (first.count, first.country) == (2, "CHN")
+    assert scope(doc, first) == "Beijing has cancelled the visit"
+    assert second.text == "the people said on condition of anonymity"
+    assert (second.count, second.country) == (2, "CHN")
+    assert scope(doc, second) == "The decision was taken by the Politburo"
+
+
+def test_they_refers_back(nlp: Language) -> None:
+    text = "China has sent warships, two U.S. officials said. They said the ships arrived Tuesday."
+    doc = parse(nlp, text, (("U.S. officials", "USA"),))
+    first, second = doc._.ew_sources
+    assert (first.kind, first.count, first.country) == ("anonymous", 2, "USA")
+    assert (second.kind, second.count, second.country) == ("anonymous", 2, "USA")
+
+
+def test_named_speaker_entity_and_country(nlp: Language) -> None:
+    text = "Iraqi Prime Minister Mohammed Shia al-Sudani said the troops would leave."
+    doc = parse(nlp, text, (("Mohammed Shia al-Sudani", "IRQ"),))
+    source = only(doc, "named")
+    assert source.speaker is not None and source.speaker.text == "Mohammed Shia al-Sudani"
+    assert source.country == "IRQ"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sale would stoke more tension in the region.",
+        "He did not say whether the talks would resume.",
+        "Prices rose sharply after the announcement.",
+    ],
+)
+def test_no_source(nlp: Language, text: str) -> None:
+    assert parse(nlp, text)._.ew_sources == []
+
+
+def test_seed_article_sources(
+    shared_dir: Path, nlp: Language, code_doc: Callable[..., Doc]
+) -> None:
+    text = (shared_dir / f"{SEED}.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared_dir / f"{SEED}.gold.json").read_text(encoding="utf-8"))
+    doc = code_doc(text)
+    actors = "eventwire_actors" in nlp.pipe_names
+    for want in gold["sources"]:
+        hits = [s for s in doc._.ew_sources if s.text == want["text"]]
+        assert len(hits) == 1, want["text"]
+        assert hits[0].kind == want["kind"]
+        if want.get("count") is not None:
+            assert hits[0].count == want["count"]
+        if actors and want.get("affiliation"):
+            assert hits[0].country == want["affiliation"]
+    answers = [s for s in doc._.ew_sources if s.kind == "no_comment"]
+    assert len(answers) == len(gold["no_comment"])
+    if actors:
+        assert [s.country for s in answers] == [w["country"] for w in gold["no_comment"]]
