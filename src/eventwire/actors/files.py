@@ -124,7 +124,7 @@ def _read_states(path: Path, layer: int) -> Iterator[tuple[str, Candidate]]:
             continue
         iso3, name = str(entry["iso3"]), str(entry.get("name") or entry["iso3"])
 
-        def cand(form: str, sector: str | None = None) -> Candidate:
+        def cand(form: str, sector: str | None = None, name: str = name, iso3: str = iso3) -> Candidate:
             return Candidate(name=name, kind="state", country=iso3, sector=sector,
                              source=path.name, form=form, layer=layer)
 

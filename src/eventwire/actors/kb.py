@@ -33,6 +33,8 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO"})
 class KnowledgeBase:
     index: Mapping[str, tuple[Candidate, ...]]
     agents: Mapping[str, AgentTerm]
+    #: every alias as written in the files (tokenizer exceptions such as "U.S." are case-sensitive)
+    forms: tuple[str, ...] = ()
 
     def candidates(self, text: str) -> tuple[Candidate, ...]:
         return self.index.get(normalize(text), ())
@@ -45,7 +47,7 @@ class KnowledgeBase:
         return self.agents.get(normalize(text))
 
     def names(self) -> Iterable[str]:
-        return self.index.keys()
+        return (f for f in self.forms if normalize(f) in self.index)
 
 
 def _stint_rank(c: Candidate) -> tuple[int, int, dt.date]:
@@ -90,17 +92,17 @@ def select(candidates: Iterable[Candidate], on: dt.date | None) -> list[Candidat
     return [c for _, _, c in ranked]
 
 
-def _layered(files: Iterable[tuple[Path, int]]) -> dict[str, tuple[Candidate, ...]]:
+def _layered(files: Iterable[tuple[Path, int]], forms: set[str]) -> dict[str, tuple[Candidate, ...]]:
     index: dict[str, list[Candidate]] = defaultdict(list)
     for path, layer in files:
         for alias, cand in read_names(path, layer):
+            forms.add(alias)
             key = normalize(alias)
             current = index[key]
             if current and current[0].layer < layer:
                 current.clear()  # a higher layer redefines this name
-            if not current or current[0].layer == layer:
-                if cand not in current:
-                    current.append(cand)
+            if (not current or current[0].layer == layer) and cand not in current:
+                current.append(cand)
     return {k: tuple(v) for k, v in index.items() if v}
 
 
@@ -111,11 +113,13 @@ def _build(files: tuple[tuple[Path, int], ...]) -> KnowledgeBase:
         if table_kind(path) == "agents":
             for term in read_agents(path):
                 agents[normalize(term.term)] = term
-    index = _layered(name_files)
+    forms: set[str] = set()
+    index = _layered(name_files, forms)
     for key in agents.keys() & index.keys():
         if index[key][0].layer == 0:
             del index[key]  # a generic noun ("senate") is an agent term, not one Phoenix entry
-    return KnowledgeBase(index=MappingProxyType(index), agents=MappingProxyType(agents))
+    return KnowledgeBase(index=MappingProxyType(index), agents=MappingProxyType(agents),
+                         forms=tuple(sorted(forms)))
 
 
 @lru_cache(maxsize=8)

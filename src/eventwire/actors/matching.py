@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from eventwire.actors.cues import Cues
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.records import normalize
 
 __all__ = ["Matchers", "Mention", "build_matchers", "find_mentions"]
 
@@ -41,7 +42,7 @@ class Matchers:
 
 
 def _add(matcher: PhraseMatcher, label: str, nlp: Language, phrases: Iterable[str]) -> None:
-    docs = list(nlp.tokenizer.pipe(sorted(set(phrases))))
+    docs = [nlp.make_doc(p) for p in sorted(set(phrases))]
     for i in range(0, len(docs), 5000):
         matcher.add(label, docs[i:i + 5000])
 
@@ -49,9 +50,9 @@ def _add(matcher: PhraseMatcher, label: str, nlp: Language, phrases: Iterable[st
 def build_matchers(nlp: Language, kb: KnowledgeBase, cues: Cues) -> Matchers:
     names = PhraseMatcher(nlp.vocab, attr="LOWER")
     _add(names, NAME, nlp, kb.names())
-    _add(names, GROUP, nlp, (a.lower() for g in cues.state_groups for a in g.aliases))
+    _add(names, GROUP, nlp, (a for g in cues.state_groups for a in g.aliases))
     agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-    _add(agents, AGENT, nlp, kb.agents.keys())
+    _add(agents, AGENT, nlp, (a.term for a in kb.agents.values()))
     return Matchers(names=names, agents=agents)
 
 
@@ -82,6 +83,6 @@ def find_mentions(doc: Doc, matchers: Matchers, cues: Cues) -> list[Mention]:
     taken = {i for s in names for i in range(s.start, s.end)}
     agent_spans = [doc[s:e] for _, s, e in matchers.agents(doc)]
     agents = [s for s in filter_spans(agent_spans) if not taken & set(range(s.start, s.end))]
-    out = [Mention(s.label_, s.start, s.end, " ".join(s.text.lower().split())) for s in names]
-    out += [Mention(AGENT, s.start, s.end, " ".join(s.text.lower().split())) for s in agents]
+    out = [Mention(s.label_, s.start, s.end, normalize(s.text)) for s in names]
+    out += [Mention(AGENT, s.start, s.end, normalize(s.text)) for s in agents]
     return sorted(out, key=lambda m: m.start)

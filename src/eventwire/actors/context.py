@@ -1,0 +1,94 @@
+"""Context tests that decide what a matched name stands for in its sentence.
+
+A capital is the government only where it acts ("Moscow is seeking", "Moscow's decision"), not
+where it is a place ("visited Moscow", "in Moscow"); a state name inside a longer personal name
+("Michael Jordan") is not the state; an ambiguous name ("Georgia") follows the article's context.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Span
+
+from eventwire.actors.cues import Cues
+from eventwire.actors.records import Candidate
+
+__all__ = ["acts_as_actor", "disambiguate", "inside_person_name"]
+
+
+def _head(span: Span) -> object:
+    return span.root
+
+
+def acts_as_actor(span: Span, cand: Candidate, cues: Cues) -> bool:
+    """False when a capital or seat-of-power name is used as a place."""
+    if cand.form not in ("capital", "metonym"):
+        return True
+    root = span.root
+    single_place = cand.form == "capital" or (len(span) == 1 and not span.text.lower().startswith("the"))
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS":
+        return True  # "Moscow's decision"
+    dep = root.dep_
+    if dep == "conj":
+        dep = root.head.dep_
+    if dep in cues.actor_deps:
+        return True
+    if dep == "pobj" and root.head.lower_ in cues.locative_preps:
+        return False
+    if dep == "compound" and root.head.dep_ in cues.actor_deps:
+        return True  # "Moscow officials said"
+    # A bare capital anywhere else (object of "visit", apposition, ...) is a place; a
+    # seat of power ("the Kremlin") keeps standing for the government.
+    return not single_place
+
+
+_PLACE_LABELS = frozenset({"LOC", "FAC"})
+
+
+def inside_person_name(span: Span, cand: Candidate) -> bool:
+    """True for a state word inside a longer name: a person's ('Michael Jordan', 'Chad Smith')
+    or a place's ('the Persian Gulf')."""
+    if cand.kind != "state":
+        return False
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and ent.start <= span.start and span.end <= ent.end \
+                and len(ent) > len(span):
+            return True
+    if cand.form != "name" or len(span) != 1:
+        return False
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+
+    def name_word(tok: object) -> bool:
+        from spacy.tokens import Token
+
+        return isinstance(tok, Token) and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
+    return (nxt is not None and name_word(nxt) and nxt.ent_type_ == "PERSON") or (
+        prev is not None and name_word(prev) and prev.ent_type_ == "PERSON"
+    )
+
+
+def disambiguate(doc: Doc, key: str, cand: Candidate, cues: Cues) -> Candidate:
+    """An ambiguous name resolved by context words anywhere in the article."""
+    ambiguity = cues.ambiguity(key)
+    if ambiguity is None:
+        return cand
+    words = {t.lower_ for t in doc}
+    text = doc.text.lower()
+    chosen = ambiguity.default
+    for country, cue_words in ambiguity.contexts:
+        if any((w in words) if " " not in w else (w in text) for w in cue_words):
+            chosen = country
+            break
+    if chosen == cand.country:
+        return cand
+    return dataclasses.replace(
+        cand, name=f"{cand.name} ({chosen} subdivision)", kind="region", country=chosen,
+        sector=None, note=f"context says {chosen}",
+    )

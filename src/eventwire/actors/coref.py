@@ -1,0 +1,147 @@
+"""In-article references: pronouns, definite nouns ("the ministry"), compounds and pairs.
+
+- "he"/"she" as a subject -> the last person entity before it;
+- "the ministry", "the country", "the group", "the people" -> the nearest earlier entity of a
+  matching kind (``references`` in cues.yaml);
+- "Russia and Iran", "the U.S. and its Gulf Arab allies" -> one compound with its members;
+- "the two countries", "both sides" -> the last two states mentioned together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from eventwire.actors.cues import Cues, Reference
+from eventwire.model import Entity, TextSpan
+
+__all__ = ["Compound", "find_compounds", "in_quotation", "pair_references", "resolve_references"]
+
+Compound = tuple[TextSpan, tuple[Entity, ...]]
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+_MEMBER_KINDS = frozenset({"state", "person", "group", "organization", "igo", "ministry", "agency",
+                           "military", "armed_group", "party", "agent", "ngo", "company"})
+
+
+def _copy(ante: Entity, text: str, start: int, end: int, why: str) -> Entity:
+    return dataclasses.replace(ante, text=text, start=start, end=end, why=why)
+
+
+def _matches(ref: Reference, e: Entity) -> bool:
+    if ref.any_country:
+        return e.country is not None and e.kind in ("state", "person", "group", "ministry",
+                                                      "agent", "organization")
+    text = e.text.lower()
+    return e.kind in ref.kinds or any(w in text.split() for w in ref.agent_words)
+
+
+def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Entity]:
+    """``entities`` plus coreferent mentions; a bare agent noun a reference covers is replaced."""
+    found = sorted(entities, key=lambda e: e.start)
+    out: list[Entity] = []
+    replaced: set[int] = set()
+    for tok in doc:
+        covering = [e for e in found if e.start <= tok.idx < e.end]
+        if tok.lower_ in cues.person_pronouns and tok.dep_ in _SUBJECT and not covering:
+            ante = next((e for e in reversed(found) if e.end <= tok.idx and e.kind == "person"
+                         and e.name and "coref" not in e.why), None)
+            if ante is not None:
+                out.append(_copy(ante, tok.text, tok.idx, tok.idx + len(tok.text),
+                                 f"coref: {tok.text} -> {ante.text}"))
+            continue
+        ref = cues.reference(tok.lower_)
+        if ref is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        start = doc[tok.i - 1].idx
+        end = tok.idx + len(tok.text)
+        blocking = [e for e in covering if not (e.country is None and e.start >= start and e.end <= end)]
+        if blocking:
+            continue
+        ante = next((e for e in reversed(found) if e.end <= start and _matches(ref, e)), None)
+        if ante is None:
+            continue
+        replaced.update(id(e) for e in covering)
+        why = f"coref: {doc.text[start:end]} -> {ante.text}"
+        if ref.any_country and ante.kind != "state":
+            # "the country" is the state the antecedent belongs to, not the antecedent itself
+            out.append(Entity(text=doc.text[start:end], start=start, end=end,
+                              country=ante.country, kind="state",
+                              entity_id=f"state:{ante.country}", why=why))
+        else:
+            out.append(_copy(ante, doc.text[start:end], start, end, why))
+    kept = [e for e in found if id(e) not in replaced]
+    return sorted(kept + out, key=lambda e: e.start)
+
+
+def find_compounds(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Compound]:
+    """Entities joined by 'and'/',' ('Russia and Iran', 'the U.S. and its Gulf Arab allies')."""
+    out: list[Compound] = []
+    group: list[Entity] = []
+    has_and = False
+
+    def flush() -> None:
+        if len(group) >= 2 and has_and:
+            start, end = group[0].start, group[-1].end
+            out.append((TextSpan(doc.text[start:end], start, end), tuple(group)))
+
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.kind not in _MEMBER_KINDS:
+            flush()
+            group, has_and = [], False
+            continue
+        if group:
+            between = doc.text[group[-1].end:e.start].lower().replace(",", " , ").split()
+            if between and all(w in cues.compound_joiners for w in between):
+                has_and = has_and or "and" in between
+                group.append(e)
+                continue
+            flush()
+        group, has_and = [e], False
+    flush()
+    return out
+
+
+def _is_subject(doc: Doc, e: Entity) -> bool:
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in _SUBJECT
+
+
+def in_quotation(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside quotation marks of its paragraph."""
+    para = text[text.rfind("\n\n", 0, pos) + 1:pos]
+    opened = para.count("\u201c") - para.count("\u201d")
+    return opened > 0 or para.count('"') % 2 == 1
+
+
+def pair_references(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compound],
+                    cues: Cues) -> list[Compound]:
+    """'the two countries' -> the last two states mentioned together (or, failing that, last)."""
+    text = doc.text.lower()
+    out: list[Compound] = []
+    for phrase in cues.pair_references:
+        start = text.find(phrase)
+        while start >= 0:
+            end = start + len(phrase)
+            before = [c for c in compounds if c[0].end <= start
+                      and not in_quotation(doc.text, c[0].start)
+                      and len({m.country for m in c[1] if m.kind == "state" and m.country}) >= 2]
+            members: tuple[Entity, ...] = ()
+            # The pair a later "the two countries" means is the one the text was about: prefer
+            # the last pair that was a subject ("Russia and Iran have ...") over any mention.
+            subjects = [c for c in before if _is_subject(doc, c[1][0])]
+            if subjects or before:
+                members = tuple(m for m in (subjects or before)[-1][1] if m.kind == "state")
+            else:
+                seen: dict[str, Entity] = {}
+                for e in sorted(entities, key=lambda e: e.start):
+                    if e.end <= start and e.kind == "state" and e.country \
+                            and not in_quotation(doc.text, e.start):
+                        seen.pop(e.country, None)
+                        seen[e.country] = e
+                members = tuple(list(seen.values())[-2:])
+            if len(members) >= 2:
+                out.append((TextSpan(doc.text[start:end], start, end), members))
+            start = text.find(phrase, end)
+    return out
