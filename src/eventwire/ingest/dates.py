@@ -58,15 +58,38 @@ _TIME = re.compile(
 )
 # Wire-service dateline opening a story: "TOKYO, Jan 31 (dpa): ...", "MOSCOW, Nov. 26 (Reuters) -".
 # Only the dated form with the agency in brackets is furniture; a bare "MOSCOW -" is left alone.
+_PLAIN_MONTH = "(?i:" + _MONTH.replace("?P<month>", "?:") + ")"
 _WIRE_DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.'’ -]{1,30})?,\s*"
-    r"(?:"
-    + _MONTH.replace("?P<month>", "?:")
-    + r"\s+\d{1,2}|\d{1,2}\s+"
-    + _MONTH.replace("?P<month>", "?:")
-    + r")(?:,?\s+(?:19|20)\d\d)?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}"  # city: "TOKYO", "New York"
+    r"(?:\s*\[[^\]]{1,25}\])?"  # "[USA]"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # ", D.C."
+    r"\s*,\s*(?:" + _PLAIN_MONTH + r"\s*\d{1,2}|\d{1,2}\s+" + _PLAIN_MONTH + r")"
+    r"(?:,?\s+(?:19|20)\d\d)?"
     r"\s*\([^()]{2,30}\)\s*[:\-–—]+\s*",
-    re.IGNORECASE,
+)
+# Words that open a sentence with a date ("On Monday, May 31 (local time) - ..."), never a city.
+_SENTENCE_OPENERS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "from",
+        "since",
+        "until",
+        "after",
+        "before",
+        "during",
+        "last",
+        "this",
+        "next",
+        "every",
+        "early",
+        "late",
+        "as",
+        "the",
+    }
 )
 _ISO_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -142,6 +165,9 @@ def parse_date_value(value: object) -> dt.date | None:
 def strip_wire_dateline(paragraph: str) -> str:
     """``paragraph`` without a leading dated wire dateline; unchanged when there is none."""
     match = _WIRE_DATELINE.match(paragraph)
-    if match is None or not paragraph[: match.end()].split(",")[0].isupper():
+    if match is None or paragraph.split(None, 1)[0].lower() in _SENTENCE_OPENERS:
         return paragraph
-    return paragraph[match.end() :]
+    rest = paragraph[match.end() :]
+    if not rest[:1].isupper() and rest[:1] not in {'"', "“", "‘", "'"}:
+        return paragraph
+    return rest

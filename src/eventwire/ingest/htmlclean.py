@@ -20,6 +20,8 @@ from eventwire.ingest.textclean import clean_text
 
 __all__ = ["clean_html"]
 
+#: Fewer words than this is a navigation or login page, not an article.
+MIN_ARTICLE_WORDS = 10
 _TEXT_TAGS = frozenset({"p", "quote", "item", "cell"})
 _SKIP_TAGS = frozenset({"table", "graphic", "code", "ref-list"})
 
@@ -64,7 +66,7 @@ def clean_html(raw: str) -> Cleaned:
         raise Rejected("no article text found")
     title = _clean(getattr(document, "title", None))
     cleaned = clean_text("\n\n".join(blocks), find_title=title is None, guess_title=False)
-    if not cleaned.text:
+    if len(cleaned.text.split()) < MIN_ARTICLE_WORDS:
         raise Rejected("no article text found")
     return Cleaned(
         text=cleaned.text,

@@ -76,19 +76,6 @@ def _classify_line(raw_line: str, standalone: bool) -> _Unit:
         return _Unit("drop")  # only an image or markup
     if _RULE.fullmatch(raw_line):
         return _Unit("drop")
-    emphasized = _WHOLE_EMPHASIS.fullmatch(raw_line)
-    if (
-        emphasized
-        and len(line.split()) <= _MAX_EMPHASIS_LINE_WORDS
-        and not _SENTENCE_END.search(line)
-    ):
-        return _Unit("drop")
-    if (
-        _WHOLE_LINK.fullmatch(raw_line)
-        and len(line.split()) <= _MAX_LINK_LINE_WORDS
-        and not _SENTENCE_END.search(line)
-    ):
-        return _Unit("drop")  # related-article or navigation links
     is_label, url = url_label_of(line)
     if is_label:
         return _Unit("url_label", extra=url)
@@ -104,7 +91,20 @@ def _classify_line(raw_line: str, standalone: bool) -> _Unit:
     if byline is not None:
         names, others = byline
         dates = [d for d in map(parse_dateline, others) if d is not None]
-        return _Unit("byline", text=names, date=dates[0] if dates else None)
+        return _Unit("byline", text=line, date=dates[0] if dates else None, extra=names)
+    emphasized = _WHOLE_EMPHASIS.fullmatch(raw_line)
+    if (
+        emphasized
+        and len(line.split()) <= _MAX_EMPHASIS_LINE_WORDS
+        and not _SENTENCE_END.search(line)
+    ):
+        return _Unit("drop")
+    if (
+        _WHOLE_LINK.fullmatch(raw_line)
+        and len(line.split()) <= _MAX_LINK_LINE_WORDS
+        and not _SENTENCE_END.search(line)
+    ):
+        return _Unit("drop")  # related-article or navigation links
     return _Unit("text", text=line)
 
 
@@ -162,6 +162,23 @@ def _units(body: str) -> list[_Unit]:
     return units
 
 
+def _promote_title(units: list[_Unit]) -> list[_Unit]:
+    """Without any heading, a short one-line first paragraph with no sentence end, followed by
+    more text, is the title (the usual layout of a plain-text article)."""
+    texts = [i for i, unit in enumerate(units) if unit.kind in {"text", "heading"}]
+    if len(texts) < 2 or units[texts[0]].kind != "text":
+        return units
+    first = units[texts[0]]
+    if (
+        first.lines == 1
+        and len(first.text.split()) <= _MAX_FALLBACK_TITLE_WORDS
+        and not re.search(r"[.,;:]$|^[a-z]", first.text)
+    ):
+        units = list(units)
+        units[texts[0]] = _Unit("heading", text=first.text)
+    return units
+
+
 def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -> Cleaned:
     """Clean a plain-text or Markdown article.
 
@@ -178,9 +195,10 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
     outlet = _first(meta, "outlet", "publisher", "site", "sitename", "source")
 
     paragraphs: list[str] = []
-    single_line: list[bool] = []
     awaiting_url = False
     units = _units(body)
+    if find_title and guess_title and title is None:
+        units = _promote_title(units)
     for position, unit in enumerate(units):
         in_header = not paragraphs
         if unit.kind == "url" and awaiting_url and url is None:
@@ -191,7 +209,7 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
         if unit.kind == "date" and published is None:
             published = unit.date
         if unit.kind == "byline" and (in_header or position == len(units) - 1):
-            byline = byline or unit.text
+            byline = byline or unit.extra
             published = published or unit.date
             continue
         if unit.kind == "heading":
@@ -200,18 +218,6 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
             continue
         if unit.kind in {"byline", "text"}:
             paragraphs.append(unit.text)
-            single_line.append(unit.lines == 1)
-
-    if (
-        find_title
-        and guess_title
-        and title is None
-        and len(paragraphs) > 1
-        and single_line[0]
-        and len(paragraphs[0].split()) <= _MAX_FALLBACK_TITLE_WORDS
-        and not re.search(r"[.,;:]$|^[a-z]", paragraphs[0])
-    ):
-        title = paragraphs.pop(0)
 
     if paragraphs:
         paragraphs[0] = strip_wire_dateline(paragraphs[0])
