@@ -46,19 +46,15 @@ NON_STATE_PREFIX: dict[str, tuple[str | None, str | None]] = {
 }
 #: CAMEO regional prefixes: the entry belongs to no single state
 REGIONS = frozenset(
-    "AFR ASA BLK CAS CAU CFR CRB EAF EEU EIN EUR LAM MEA MED NAF NMR PGS SAF SAM SAS SCN SEA "
-    "WAF WEU WST INT".split()
+    ["AFR", "ASA", "BLK", "CAS", "CAU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MED", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF", "WEU", "WST", "INT"]
 )
 #: Historical states with no ISO code today; their entries are dropped
-DEFUNCT = frozenset("DDR USR SUN YUG CSK FRY SRP".split())
+DEFUNCT = frozenset(["DDR", "USR", "SUN", "YUG", "CSK", "FRY", "SRP"])
 
 #: Aliases carrying a title or a government noun are dropped: eventwire resolves titles itself
 #: (so "President Vladimir Putin" yields the role) and "<leader> administration" generally.
 TITLE_WORDS = frozenset(
-    """PRESIDENT PRESIDENT-ELECT PREMIER MINISTER MR MR. MRS MRS. MS MS. DR DR. AMBASSADOR SENATOR
-    SECRETARY SECRETARY-GENERAL GENERAL GEN. GEN KING QUEEN PRINCE SHEIKH SHEIK EMIR LEADER CHIEF
-    ADMINISTRATION GOVERNMENT REGIME SPOKESMAN SPOKESWOMAN SPOKESPERSON OFFICIAL EX-SOVIET
-    CHAIRMAN COMMANDER GOVERNOR MAYOR DEPUTY VICE FORMER THE""".split()
+    ["PRESIDENT", "PRESIDENT-ELECT", "PREMIER", "MINISTER", "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "AMBASSADOR", "SENATOR", "SECRETARY", "SECRETARY-GENERAL", "GENERAL", "GEN.", "GEN", "KING", "QUEEN", "PRINCE", "SHEIKH", "SHEIK", "EMIR", "LEADER", "CHIEF", "ADMINISTRATION", "GOVERNMENT", "REGIME", "SPOKESMAN", "SPOKESWOMAN", "SPOKESPERSON", "OFFICIAL", "EX-SOVIET", "CHAIRMAN", "COMMANDER", "GOVERNOR", "MAYOR", "DEPUTY", "VICE", "FORMER", "THE"]
 )
 
 ORG_KIND_BY_SECTOR: dict[str, str] = {
@@ -184,8 +180,8 @@ def split_code(code: str) -> tuple[str | None, str | None] | None:
     if prefix in NON_STATE_PREFIX:
         country, sector = NON_STATE_PREFIX[prefix]
         return country, sector
-    if prefix in DEFUNCT:
-        return None
+    if prefix in DEFUNCT or prefix == "ELI":
+        return None  # no ISO code today, or a bare "elite" code without a state
     if prefix in REGIONS:
         return (None, sectors[0]) if sectors else None
     return CAMEO_TO_ISO.get(prefix, prefix), (sectors[0] if sectors else None)
@@ -242,7 +238,8 @@ def convert(source: Path) -> tuple[list[list[str]], list[list[str]]]:
             primary = display(aliases[0], acronyms=not person)
             others = sorted({display(a, acronyms=not person) for a in aliases[1:]})
             others = [a for a in others if a != primary]
-            bare = [c for c in record.codes if len(c.code) == 3 and c.code not in NON_STATE_PREFIX]
+            bare = [c for c in record.codes if len(c.code) == 3 and c.code not in NON_STATE_PREFIX
+                    and c.code not in REGIONS and c.code != "ELI"]
             if bare and (not record.person_hint or len(bare) == len(record.codes)):
                 continue  # a state record (its synonyms include cities), or a bare country code
             if person:

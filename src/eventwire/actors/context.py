@@ -17,10 +17,6 @@ from eventwire.actors.records import Candidate
 __all__ = ["acts_as_actor", "disambiguate", "inside_person_name"]
 
 
-def _head(span: Span) -> object:
-    return span.root
-
-
 def acts_as_actor(span: Span, cand: Candidate, cues: Cues) -> bool:
     """False when a capital or seat-of-power name is used as a place."""
     if cand.form not in ("capital", "metonym"):
@@ -39,6 +35,8 @@ def acts_as_actor(span: Span, cand: Candidate, cues: Cues) -> bool:
         return False
     if dep == "compound" and root.head.dep_ in cues.actor_deps:
         return True  # "Moscow officials said"
+    if dep in ("dobj", "dative") and root.head.lemma_.lower() not in cues.place_verbs:
+        return True  # "Beijing warned Washington"
     # A bare capital anywhere else (object of "visit", apposition, ...) is a place; a
     # seat of power ("the Kremlin") keeps standing for the government.
     return not single_place

@@ -38,6 +38,7 @@ class AmbiguousName:
 class Cues:
     actor_deps: frozenset[str]
     locative_preps: frozenset[str]
+    place_verbs: frozenset[str]
     person_pronouns: frozenset[str]
     references: tuple[Reference, ...]
     pair_references: tuple[str, ...]
@@ -87,6 +88,7 @@ def load_cues() -> Cues:
     return Cues(
         actor_deps=_words(data, "actor_deps"),
         locative_preps=_words(data, "locative_preps"),
+        place_verbs=_words(data, "place_verbs"),
         person_pronouns=_words(data, "person_pronouns"),
         references=references,
         pair_references=tuple(str(p).lower() for p in data.get("pair_references") or ()),

@@ -1,0 +1,89 @@
+"""Resolution accuracy over a table of cases: (text, date, mention) -> (country, sector, role).
+
+Used by the table-driven tests and by ``scripts/actor_accuracy.py``. A case passes when the
+entity covering the mention has the expected country, sector and (when given) role; ``None`` for
+country means "no entity, or one without a country" (e.g. a capital used as a place).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.model import Article, Entity
+
+__all__ = ["Case", "CaseResult", "entity_for", "parse_with", "run_cases"]
+
+ANY = "*"
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    mention: str
+    country: str | None
+    sector: str | None = ANY
+    role: str | None = ANY
+    published: str | None = "2019-05-31"
+    occurrence: int = 0  # which occurrence of ``mention`` (0 = first)
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    case: Case
+    entity: Entity | None
+    ok: bool
+
+    def describe(self) -> str:
+        e = self.entity
+        got = f"{e.country} {e.sector} {e.role!r} [{e.why}]" if e else "no entity"
+        c = self.case
+        return f"{c.mention!r} in {c.text[:60]!r} ({c.published}): want {c.country} {c.sector} {c.role!r}, got {got}"
+
+
+def parse_with(nlp: Language, resolver: Callable[[Doc], Doc]) -> Callable[[str, str | None], Doc]:
+    """A parser running spaCy's own components of ``nlp`` and then ``resolver``."""
+
+    def parse(text: str, published: str | None) -> Doc:
+        doc = nlp.make_doc(text)
+        doc._.ew_article = Article(id="case", text=text, published=dt.date.fromisoformat(published)
+                                   if published else None)
+        for name, proc in nlp.pipeline:
+            if not name.startswith("eventwire_") or name == "eventwire_paragraphs":
+                doc = proc(doc)
+        return resolver(doc)
+
+    return parse
+
+
+def entity_for(doc: Doc, mention: str, occurrence: int = 0) -> Entity | None:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = doc.text.find(mention, start + 1)
+    if start < 0:
+        raise ValueError(f"{mention!r} not in {doc.text!r}")
+    end = start + len(mention)
+    entities: list[Entity] = doc._.ew_entities or []
+    return next((e for e in entities if e.start < end and start < e.end), None)
+
+
+def _ok(case: Case, e: Entity | None) -> bool:
+    if e is None:
+        return case.country is None and case.sector in (None, ANY) and case.role in (None, ANY)
+    return (
+        e.country == case.country
+        and (case.sector == ANY or e.sector == case.sector)
+        and (case.role == ANY or e.role == case.role)
+    )
+
+
+def run_cases(cases: Sequence[Case], parse: Callable[[str, str | None], Doc]) -> list[CaseResult]:
+    results = []
+    for case in cases:
+        e = entity_for(parse(case.text, case.published), case.mention, case.occurrence)
+        results.append(CaseResult(case, e, _ok(case, e)))
+    return results
