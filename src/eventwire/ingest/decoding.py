@@ -35,6 +35,7 @@ _CHARSET_RE = re.compile(
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"\S+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
 # Share of non-ASCII words that may look implausible before a decoding is rejected outright.
 _MAX_IMPLAUSIBLE_SHARE = 0.25
@@ -67,9 +68,23 @@ def _script(char: str) -> str:
     return _SCRIPT_GROUPS.get(script, script)
 
 
+def _implausible_run(run: str) -> bool:
+    """A run of letters (markup and punctuation already split off)."""
+    non_ascii = [c for c in run if ord(c) > 127]
+    if not non_ascii:
+        return False
+    # Letters of two scripts inside one word ("cafй") come from a wrong code page.
+    if len({_script(c) for c in run}) > 1:
+        return True
+    # An uppercase letter right after a lowercase one ("нЙОЙУФТ": KOI8-R read as cp1251).
+    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(run)):
+        return True
+    # Western words are mostly ASCII letters; "Ìèíèñòð" is Cyrillic read as cp1252.
+    is_latin = _script(non_ascii[0]) == "LATIN"
+    return is_latin and len(run) >= 4 and len(non_ascii) * 2 > len(run)
+
+
 def _implausible_word(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    non_ascii = [c for c in letters if ord(c) > 127]
     for i, char in enumerate(word):
         if ord(char) <= 127:
             continue
@@ -80,17 +95,7 @@ def _implausible_word(word: str) -> bool:
             (i > 0 and word[i - 1].isalpha()) or (i + 1 < len(word) and word[i + 1].isalpha())
         ):
             return True
-    if not non_ascii:
-        return False
-    # Letters of two scripts inside one word ("cafй") come from a wrong code page.
-    if len({_script(c) for c in letters}) > 1:
-        return True
-    # An uppercase letter right after a lowercase one ("нЙОЙУФТ": KOI8-R read as cp1251).
-    if any(a.islower() and b.isupper() for a, b in itertools.pairwise(word)):
-        return True
-    # Western words are mostly ASCII letters; "Ìèíèñòð" is Cyrillic read as cp1252.
-    is_latin = _script(non_ascii[0]) == "LATIN"
-    return is_latin and len(letters) >= 4 and len(non_ascii) * 2 > len(letters)
+    return any(_implausible_run(run) for run in _LETTERS_RE.findall(word))
 
 
 def implausibility(text: str) -> tuple[int, int]:

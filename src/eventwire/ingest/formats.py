@@ -38,12 +38,14 @@ _HTML_TAGS = re.compile(
 )
 # Tag density (tags per 1000 characters) above which text is HTML rather than prose with a tag.
 _TAG_DENSITY = 5
+_MIN_TAGS = 5
 
 
 def looks_like_html(head: str) -> bool:
     if _HTML_START.match(head):
         return True
-    return len(_HTML_TAGS.findall(head)) * 1000 > _TAG_DENSITY * max(len(head), 1)
+    tags = len(_HTML_TAGS.findall(head))
+    return tags >= _MIN_TAGS and tags * 1000 > _TAG_DENSITY * max(len(head), 1)
 
 
 def _looks_like_jsonl(head: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["join_paragraphs", "rejoin_broken"]
+__all__ = ["continues", "join_paragraphs", "rejoin_broken"]
 
 # Sentence-final punctuation, optionally followed by closing quotes/brackets, or a closing quote.
 _FINAL = re.compile(r"(?:[.!?…][\"'”’»)\]]*|[\"”’»])$")
@@ -18,7 +18,8 @@ _OPENS_LOWER = re.compile(r"[\"'“‘(]?[a-z]")
 _OPENS_WORD = re.compile(r"[\"'“‘(]?\w")
 
 
-def _continues(before: str, after: str) -> bool:
+def continues(before: str, after: str) -> bool:
+    """Whether paragraph ``after`` carries on the sentence ``before`` left unfinished."""
     if _FINAL.search(before):
         return False
     if _OPENS_LOWER.match(after):
@@ -28,11 +29,14 @@ def _continues(before: str, after: str) -> bool:
     return bool(_DANGLING.search(before) and _OPENS_WORD.match(after))
 
 
-def rejoin_broken(paragraphs: list[str]) -> list[str]:
-    """Merge a paragraph into the previous one when a blank line broke a sentence in two."""
+def rejoin_broken(paragraphs: list[str], keep_apart: frozenset[int] = frozenset()) -> list[str]:
+    """Merge a paragraph into the previous one when a blank line broke a sentence in two.
+
+    Paragraphs whose index is in ``keep_apart`` (list items) are never merged into another.
+    """
     merged: list[str] = []
-    for paragraph in paragraphs:
-        if merged and _continues(merged[-1], paragraph):
+    for index, paragraph in enumerate(paragraphs):
+        if merged and index not in keep_apart and continues(merged[-1], paragraph):
             merged[-1] = f"{merged[-1]} {paragraph}"
         else:
             merged.append(paragraph)

@@ -8,11 +8,12 @@ from eventwire.ingest.failure import Rejected
 
 __all__ = ["MAX_BYTES", "binary_kind", "read_bytes"]
 
-#: Largest input file ingest accepts (10 MB). A news article is a few tens of kilobytes; anything
-#: this large is a dump or a mistake, and reading it whole would only waste memory.
-MAX_BYTES = 10 * 1024 * 1024
+#: Largest input file ingest accepts: 10 MB (decimal, 10,000,000 bytes). A news article is a few
+#: tens of kilobytes; anything this large is a dump or a mistake, and reading it whole would only
+#: waste memory. A bigger JSON Lines collection should be split.
+MAX_BYTES = 10_000_000
 
-_MB = 1024 * 1024
+_MB = 1_000_000
 
 # Leading bytes of common binary formats, so the failure can say what the file is.
 _MAGIC: tuple[tuple[bytes, str], ...] = (

@@ -87,13 +87,13 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, recursively, in sorted order, hidden files and folders skipped."""
+def _walk(folder: Path) -> list[Path]:
+    """Files under ``folder``, recursively, sorted by path, hidden files and folders skipped."""
+    found: list[Path] = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
-        for name in sorted(files):
-            if not _hidden(name):
-                yield Path(root) / name
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+        found.extend(Path(root) / name for name in files if not _hidden(name))
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
 
 
 def read_path(

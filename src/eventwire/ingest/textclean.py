@@ -19,7 +19,7 @@ from eventwire.ingest.cleaned import Cleaned
 from eventwire.ingest.dates import parse_date_value, parse_dateline, strip_wire_dateline
 from eventwire.ingest.furniture import URL_LINE, byline_of, is_boilerplate, is_credit, url_label_of
 from eventwire.ingest.inline import collapse_spaces, strip_inline
-from eventwire.ingest.paragraphs import join_paragraphs, rejoin_broken
+from eventwire.ingest.paragraphs import continues, join_paragraphs, rejoin_broken
 
 __all__ = ["clean_text"]
 
@@ -45,6 +45,7 @@ class _Unit:
     lines: int = 1
     date: dt.date | None = None
     extra: str | None = None
+    list_item: bool = False
 
 
 def _front_matter(raw: str) -> tuple[dict[str, Any], str]:
@@ -120,11 +121,11 @@ def _units(body: str) -> list[_Unit]:
     lines = body.split("\n")
     pending: list[str] = []
 
-    def flush() -> None:
+    def flush(list_item: bool = False) -> None:
         if pending:
             text = collapse_spaces(strip_inline(" ".join(pending)))
             if text:
-                units.append(_Unit("text", text=text, lines=len(pending)))
+                units.append(_Unit("text", text=text, lines=len(pending), list_item=list_item))
             pending.clear()
 
     for index, raw in enumerate(lines):
@@ -154,7 +155,7 @@ def _units(body: str) -> list[_Unit]:
         if unit.kind == "text":
             pending.append(line)
             if bullet:
-                flush()
+                flush(list_item=True)
         else:
             flush()
             units.append(unit)
@@ -173,6 +174,7 @@ def _promote_title(units: list[_Unit]) -> list[_Unit]:
         first.lines == 1
         and len(first.text.split()) <= _MAX_FALLBACK_TITLE_WORDS
         and not re.search(r"[.,;:]$|^[a-z]", first.text)
+        and not continues(first.text, units[texts[1]].text)
     ):
         units = list(units)
         units[texts[0]] = _Unit("heading", text=first.text)
@@ -195,6 +197,7 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
     outlet = _first(meta, "outlet", "publisher", "site", "sitename", "source")
 
     paragraphs: list[str] = []
+    list_items: set[int] = set()
     awaiting_url = False
     units = _units(body)
     if find_title and guess_title and title is None:
@@ -217,12 +220,14 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
                 title = unit.text
             continue
         if unit.kind in {"byline", "text"}:
+            if unit.list_item:
+                list_items.add(len(paragraphs))
             paragraphs.append(unit.text)
 
     if paragraphs:
         paragraphs[0] = strip_wire_dateline(paragraphs[0])
     return Cleaned(
-        text=join_paragraphs(rejoin_broken(paragraphs)),
+        text=join_paragraphs(rejoin_broken(paragraphs, frozenset(list_items))),
         title=title or None,
         byline=byline,
         published=published,
