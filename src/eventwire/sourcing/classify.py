@@ -15,6 +15,7 @@ from eventwire.sourcing.speakers import (
     entity_for,
     last_person,
     speaker_entity,
+    speaker_of,
 )
 
 __all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue"]
@@ -103,7 +104,7 @@ def classify_phrase(
     resolved = entity_for(head.doc, head.idx, head.idx + len(head.text), head)
     is_person = resolved.kind == "person" if resolved is not None and resolved.kind else None
     if is_person or (is_person is None and _names_person(head) and not generic):
-        speaker, _ = speaker_entity(head)
+        speaker, _ = speaker_of(head)
         return Classified("named", 1, _country(phrase, speaker), speaker)
     if word in cues.anonymous_nouns or lemma in cues.anonymous_nouns:
         return Classified(
@@ -120,4 +121,9 @@ def classify_phrase(
     if word in cues.institutions or lemma in cues.institutions or head.ent_type_ in _ORG_LABELS:
         speaker, _ = speaker_entity(head)
         return Classified("official", None, _country(phrase, speaker), speaker)
+    if head.pos_ == "NOUN":
+        # 'the foreign minister said', after 'Foreign Minister X' was named earlier
+        speaker, _ = speaker_of(head)
+        if speaker.name:
+            return Classified("named", 1, _country(phrase, speaker), speaker)
     return None

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from eventwire.model import Entity, Quote, TextSpan
 from eventwire.sourcing.cues import sourcing_cues
 from eventwire.sourcing.quote_spans import QuoteSpan, find_quote_spans
-from eventwire.sourcing.speakers import PERSON_PRONOUNS, last_person, speaker_entity
+from eventwire.sourcing.speakers import PERSON_PRONOUNS, last_person, speaker_of
 
 __all__ = ["QuoteFinder", "find_quotes", "make_quote_finder"]
 
@@ -52,9 +52,54 @@ def _according_to(tok: Token) -> Token | None:
     return None
 
 
-def _speaker_of(verb: Token, spans: tuple[QuoteSpan, ...]) -> Token | None:
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"...," said an online statement': the parser may make the late subject an object."""
+    for child in verb.children:
+        if (
+            child.i > verb.i
+            and child.dep_ in {"nsubj", "dobj", "attr", "npadvmod", "oprd"}
+            and child.pos_ in {"NOUN", "PROPN"}
+        ):
+            return child
+    return None
+
+
+def _named_issuer(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def _issuer(doc: Doc, head: Token) -> Token | None:
+    """Who issued a statement or report named as a speaker: 'a statement of the ministry', or,
+    for 'the statement', the issuer of the latest statement mentioned before it."""
+    named = _named_issuer(head)
+    if named is not None or not any(c.lower_ in {"the", "this", "that"} for c in head.children):
+        return named
+    for tok in reversed(doc[: head.i]):
+        if tok.lemma_.lower() != head.lemma_.lower():
+            continue
+        named = _named_issuer(tok)
+        if named is not None:
+            return named
+        if tok.head.lower_ == "in":
+            subject = _subject(tok.head.head)
+            if subject is not None:
+                return subject
+    return None
+
+
+def _subject_word(verb: Token, spans: tuple[QuoteSpan, ...]) -> Token | None:
     """The subject word of a reporting verb (or the object of 'according to'), outside quotes."""
     subject = _according_to(verb) or _subject(verb)
+    if subject is None or _inside(subject, spans):
+        # the parser sometimes makes the quotation's own subject the verb's
+        subject = _inverted_subject(verb)
+    if subject is not None and subject.lemma_.lower() in sourcing_cues().document_nouns:
+        subject = _issuer(verb.doc, subject) or subject
     if subject is None or _inside(subject, spans):
         return None
     return subject
@@ -67,11 +112,11 @@ def _by_parse(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | N
         if q.open_at <= tok.head.idx < q.close_at and tok.head is not tok:
             continue
         node = tok.head
-        for _ in range(6):
+        for _ in range(10):
             if not _inside(node, spans) and (
                 node.lemma_.lower() in verbs or _according_to(node) is not None
             ):
-                speaker = _speaker_of(node, spans)
+                speaker = _subject_word(node, spans)
                 if speaker is not None:
                     return speaker
             if node.head is node:
@@ -87,7 +132,7 @@ def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | 
         if _inside(tok, spans) or "\n\n" in doc.text[q.close_at : tok.idx]:
             break
         if tok.lemma_.lower() in verbs or _according_to(tok) is not None:
-            speaker = _speaker_of(tok, spans)
+            speaker = _subject_word(tok, spans)
             if speaker is not None:
                 return speaker
         if tok.text in {".", "?", "!"}:
@@ -99,7 +144,7 @@ def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | 
         if tok.text in {".", "?", "!"}:
             break
         if tok.lemma_.lower() in verbs:
-            speaker = _speaker_of(tok, spans)
+            speaker = _subject_word(tok, spans)
             if speaker is not None:
                 return speaker
     return None
@@ -121,7 +166,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
             if found is not None:
                 speaker, speaker_span = found
         elif head is not None and head.pos_ != "PRON":
-            speaker, speaker_span = speaker_entity(head)
+            speaker, speaker_span = speaker_of(head)
         if speaker is None and quotes and quotes[-1].speaker is not None:
             previous = quotes[-1]
             gap = _paragraph_index(doc.text, q.open_at) - _paragraph_index(doc.text, previous.end)

@@ -35,6 +35,9 @@ def according_scope(sentence: Span, according: Token, phrase: Span) -> tuple[int
 def verb_scope(sentence: Span, verb: Token, source_start: int, source_end: int) -> tuple[int, int]:
     """What 'X said' vouches for: its clausal complement, else the rest of the sentence."""
     text = sentence.doc.text
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        # 'X has been asked to leave, the government said, citing ...'
+        return _trim(text, sentence.start_char, source_start)
     for child in verb.children:
         if child.dep_ in {"ccomp", "parataxis"} and child.i != verb.i:
             tokens = list(child.subtree)

@@ -38,6 +38,34 @@ def _negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
+def _closes_sentence(verb: Token, end: int) -> bool:
+    sentence = verb.sent
+    rest = verb.doc.text[end : sentence.end_char]
+    return not rest.strip(" \t\n.!?\"'”’")
+
+
+def _is_report(verb: Token, cue_end: int) -> bool:
+    """Whether a speech verb reports words here ('said', 'confirmed that ...', '..., X added.')
+    rather than naming an act ('Kenya declared the envoy persona non grata')."""
+    if verb.lemma_.lower() in {"say", "tell"}:
+        return True
+    if verb.dep_ == "parataxis" or any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+        return True
+    return _closes_sentence(verb, cue_end)
+
+
+def _trailing_subject(verb: Token) -> Token | None:
+    """The subject of a sentence-final '..., a diplomatic source at the embassy said.' that the
+    parser attached elsewhere: the phrase between the last comma and the verb."""
+    sentence = verb.sent
+    commas = [t.i for t in sentence if t.i < verb.i and t.text == ","]
+    if not commas or commas[-1] >= verb.i - 1:
+        return None
+    lo, hi = commas[-1] + 1, verb.i
+    heads = [t for t in verb.doc[lo:hi] if not (lo <= t.head.i < hi) and t.pos_ in {"NOUN", "PROPN"}]
+    return heads[0] if len(heads) == 1 else None
+
+
 def _trailing_cue(verb: Token, cues: SourcingCues) -> int:
     """End offset of an anonymity phrase or official channel right after the verb, else verb end."""
     doc = verb.doc
@@ -96,11 +124,15 @@ def _reporting(
             continue
         if _negated(verb) or any(s <= verb.idx < e for s, e in quoted):
             continue
+        cue_end = _trailing_cue(verb, cues)
         subject = _subject(verb)
+        if subject is None and _closes_sentence(verb, cue_end):
+            subject = _trailing_subject(verb)
         if subject is None or any(s <= subject.idx < e for s, e in quoted):
             continue
-        phrase = phrase_span(subject)
-        cue_end = _trailing_cue(verb, cues)
+        if not _is_report(verb, cue_end):
+            continue
+        phrase = phrase_span(subject) if subject.head is verb else _detached(subject, verb)
         context = doc.text[verb.idx : cue_end]
         kind = classify_phrase(subject, phrase, context=context, cues=cues)
         if kind is None:
@@ -112,6 +144,12 @@ def _reporting(
         scope = verb_scope(sentence, verb, start, end)
         found.append((_make(doc, kind, start, end, scope), kind.back_reference))
     return found
+
+
+def _detached(subject: Token, verb: Token) -> Span:
+    """The words of a subject the parser hung elsewhere, up to the verb."""
+    start = min(t.i for t in subject.subtree)
+    return verb.doc[start : verb.i]
 
 
 def _inherit(sources: list[tuple[Source, bool]]) -> list[Source]:

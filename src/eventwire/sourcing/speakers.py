@@ -24,6 +24,8 @@ __all__ = [
     "phrase_span",
     "role_text",
     "speaker_entity",
+    "speaker_of",
+    "with_antecedent",
 ]
 
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
@@ -146,6 +148,12 @@ def speaker_entity(head: Token) -> tuple[Entity, TextSpan]:
     return entity, span
 
 
+def speaker_of(head: Token) -> tuple[Entity, TextSpan]:
+    """Like :func:`speaker_entity`, completed from an earlier full mention of the same person."""
+    entity, span = speaker_entity(head)
+    return with_antecedent(head, entity, span), span
+
+
 def last_person(doc: Doc, before: int, quotes: Sequence[Quote] = ()) -> tuple[Entity, TextSpan] | None:
     """The most recent person before ``before``: a quoted speaker or a PERSON name."""
     best: tuple[int, Entity, TextSpan] | None = None
@@ -166,3 +174,49 @@ def last_person(doc: Doc, before: int, quotes: Sequence[Quote] = ()) -> tuple[En
             entity, span = speaker_entity(ent.root)
             best = (ent.start_char, entity, span)
     return None if best is None else (best[1], best[2])
+
+
+def _title_before(ent: Span) -> str:
+    """Title words written before a name in its own noun phrase ('Foreign Minister' X)."""
+    words = [t for t in ent.root.children if t.i < ent.start and t.dep_ in {"compound", "amod"}]
+    return " ".join(t.lower_ for t in words)
+
+
+def _antecedent(head: Token, name: Span) -> Span | None:
+    """An earlier full mention this one repeats: a surname, or a definite title ('the minister')."""
+    doc = head.doc
+    earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= name.start_char]
+    if not earlier:
+        return None
+    if head.pos_ == "PROPN" and len(name) == 1:
+        # family names come first in some languages ('Lin Jian' ... 'Lin said')
+        same = [e for e in earlier if len(e) > 1 and head.text in {t.text for t in e}]
+        return same[-1] if same else None
+    if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
+        title = head.lemma_.lower()
+        for ent in reversed(earlier):
+            app = apposition(ent.root)
+            described = _title_before(ent) + " " + (app.text.lower() if app is not None else "")
+            if title in described.split():
+                return ent
+    return None
+
+
+def with_antecedent(head: Token, entity: Entity, span: TextSpan) -> Entity:
+    """``entity`` completed from the earlier full mention it repeats, if there is one."""
+    name = head.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if name is None:
+        return entity
+    ante = _antecedent(head, name)
+    if ante is None:
+        return entity
+    full, _ = speaker_entity(ante.root)
+    return dataclasses.replace(
+        entity,
+        name=full.name or ante.text,
+        country=entity.country or full.country,
+        sector=entity.sector or full.sector,
+        role=entity.role or full.role,
+        kind=entity.kind or "person",
+        entity_id=entity.entity_id or full.entity_id,
+    )
