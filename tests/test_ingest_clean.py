@@ -162,6 +162,16 @@ CASES = [
         "AT&T said the *final* offer was rejected.",
     ),
     Case(
+        "unmarked sub-heading and caption lines dropped",
+        f"{BODY}\n\nA long road to peace\n\n{BODY2}\n\nFile picture of the border crossing",
+        f"{BODY}\n\n{BODY2}",
+    ),
+    Case(
+        "short sentences and questions are kept",
+        f"{BODY}\n\nNobody was hurt.\n\nWhat comes next?\n\n{BODY2}",
+        f"{BODY}\n\nNobody was hurt.\n\nWhat comes next?\n\n{BODY2}",
+    ),
+    Case(
         "setext title",
         f"Border reopens\n==============\n\n{BODY}",
         BODY,

@@ -281,6 +281,24 @@ def test_ndjson_and_sniffed_jsonl(tmp_path: Path) -> None:
         assert articles[0].published == dt.date(2020, 1, 2)
 
 
+def test_json_file_object_and_array(tmp_path: Path) -> None:
+    record = {"title": "T", "text": ENGLISH, "id": 7}
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(record), encoding="utf-8")
+    [article] = read_file(single)
+    assert (article.id, article.source_path) == ("7", str(single))
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([record, {"title": "no text"}]), encoding="utf-8")
+    items = list(read_path(str(many)))
+    assert isinstance(items[0], Article) and items[0].source_path == f"{many}[1]"
+    assert items[1] == IngestFailure(f"{many}[2]", 'no "text" field')
+
+
+def test_read_file_refuses_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        read_file(tmp_path)
+
+
 # --- ids, dates, folders ------------------------------------------------------------------------
 
 

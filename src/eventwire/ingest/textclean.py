@@ -36,6 +36,9 @@ _FRONT_MATTER = re.compile(r"---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re
 _MAX_EMPHASIS_LINE_WORDS = 12
 _MAX_LINK_LINE_WORDS = 15
 _MAX_FALLBACK_TITLE_WORDS = 25
+_MAX_ORPHAN_WORDS = 10
+# A line ending like a sentence (or a quotation / list lead-in) is text, however short.
+_ORPHAN_KEEP = re.compile(r"[.!?…:;\"”’')\]]$|^[a-z]")
 
 
 @dataclass(frozen=True)
@@ -163,6 +166,25 @@ def _units(body: str) -> list[_Unit]:
     return units
 
 
+def _drop_orphan_lines(paragraphs: list[str], one_liners: set[int]) -> list[str]:
+    """Without its markup, a sub-heading, caption or section label is a short line that is no
+    sentence: no sentence-final punctuation, and not part of a sentence broken by a blank line."""
+    kept = []
+    for index, paragraph in enumerate(paragraphs):
+        before = paragraphs[index - 1] if index else ""
+        after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        if (
+            index in one_liners
+            and len(paragraph.split()) <= _MAX_ORPHAN_WORDS
+            and not _ORPHAN_KEEP.search(paragraph)
+            and not (before and continues(before, paragraph))
+            and not (after and continues(paragraph, after))
+        ):
+            continue
+        kept.append(paragraph)
+    return kept
+
+
 def _promote_title(units: list[_Unit]) -> list[_Unit]:
     """Without any heading, a short one-line first paragraph with no sentence end, followed by
     more text, is the title (the usual layout of a plain-text article)."""
@@ -198,6 +220,7 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
 
     paragraphs: list[str] = []
     list_items: set[int] = set()
+    one_liners: set[int] = set()
     awaiting_url = False
     units = _units(body)
     if find_title and guess_title and title is None:
@@ -222,8 +245,11 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
         if unit.kind in {"byline", "text"}:
             if unit.list_item:
                 list_items.add(len(paragraphs))
+            elif unit.lines == 1:
+                one_liners.add(len(paragraphs))
             paragraphs.append(unit.text)
 
+    paragraphs = _drop_orphan_lines(paragraphs, one_liners)
     if paragraphs:
         paragraphs[0] = strip_wire_dateline(paragraphs[0])
     return Cleaned(
