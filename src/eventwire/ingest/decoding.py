@@ -13,8 +13,6 @@ import itertools
 import re
 import unicodedata
 
-import charset_normalizer
-
 from eventwire.ingest.failure import Rejected
 
 __all__ = ["declared_charset", "decode_bytes", "implausibility"]
@@ -123,6 +121,9 @@ def _candidates(data: bytes, declared: str | None) -> list[str]:
     if declared:
         names.append(declared)
     names.extend(_PREFERRED)
+    # Imported here: only non-UTF-8 input needs it.
+    import charset_normalizer
+
     guess = charset_normalizer.from_bytes(data).best()
     if guess is not None:
         names.append(guess.encoding)

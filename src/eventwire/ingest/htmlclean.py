@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import trafilatura
-
 from eventwire.ingest.cleaned import Cleaned
 from eventwire.ingest.dates import parse_date_value
 from eventwire.ingest.failure import Rejected
@@ -52,6 +50,9 @@ def _clean(value: object) -> str | None:
 
 def clean_html(raw: str) -> Cleaned:
     """Main text and metadata of an HTML page; raises Rejected when it holds no article."""
+    # Imported here: trafilatura takes about half a second to import, and most inputs are text.
+    import trafilatura
+
     document = trafilatura.bare_extraction(
         raw,
         with_metadata=True,
