@@ -92,6 +92,36 @@ def test_speakers(nlp: Language, text: str, speakers: list[str | None]) -> None:
         assert not q.text.startswith(("“", '"'))
 
 
+# (text, index of the quote, expected speaker text, expected speaker name)
+ANTECEDENT_CASES = [
+    # a surname (or a family name written first) repeats an earlier full name
+    ("Foreign Ministry spokesman Lin Jian spoke in Beijing. “We oppose this,” Lin said.",
+     0, "Lin", "Lin Jian"),
+    ("Defence Secretary Ben Wallace visited Kyiv. “We stand with Ukraine,” Wallace said.",
+     0, "Wallace", "Ben Wallace"),
+    # a definite title repeats the person introduced with it
+    ("Foreign Minister Ayman Safadi met the envoy. “The border stays closed,” the minister said.",
+     0, "the minister", "Ayman Safadi"),
+    # a statement speaks for whoever issued it
+    ('"Talks will resume," said a statement from the Egyptian Foreign Ministry.',
+     0, "the Egyptian Foreign Ministry", None),
+    ("The ministry said in a statement that it was studying the offer. "
+     '"No decision has been taken," the statement said.',
+     0, "The ministry", None),
+]
+
+
+@pytest.mark.parametrize(("text", "index", "words", "name"), ANTECEDENT_CASES)
+def test_speaker_antecedents(
+    nlp: Language, text: str, index: int, words: str, name: str | None
+) -> None:
+    quote = QuoteFinder()(parse(nlp, text))._.ew_quotes[index]
+    assert quote.speaker is not None
+    assert quote.speaker.text == words
+    if name is not None:
+        assert quote.speaker.name == name
+
+
 def test_speaker_is_resolved_entity_when_actors_know_it(nlp: Language) -> None:
     text = '"We will not back down," said Defense Minister Sergei Shoigu.'
     doc = parse(nlp, text)

@@ -71,6 +71,20 @@ SOURCE_CASES = [
      "named", "Foreign Minister Sergei Lavrov", 1, "The troops withdrew from the town"),
     ("Seoul has suspended the drills, two people familiar with the plans told Reuters.",
      "anonymous", "two people familiar with the plans told", 2, "Seoul has suspended the drills"),
+    # the parser hangs a trailing source on the clause before it
+    ("Ethiopia's prime minister was due to visit Khartoum on Friday to mediate between the army "
+     "and an opposition alliance, a diplomatic source at the Ethiopian embassy said.",
+     "anonymous", "a diplomatic source at the Ethiopian embassy said", 1,
+     "Ethiopia's prime minister was due to visit Khartoum on Friday to mediate between the army "
+     "and an opposition alliance"),
+    ("The ambassador has been asked to leave within 72 hours, Mali's government said, citing "
+     "hostile remarks.",
+     "official", "Mali's government said", None,
+     "The ambassador has been asked to leave within 72 hours"),
+    ("Fighting resumed near the airport, the army confirmed.",
+     "official", "the army confirmed", None, "Fighting resumed near the airport"),
+    ("The statement said the border would reopen on Monday.",
+     "document", "The statement said", None, "the border would reopen on Monday"),
     ("Satellite images reviewed by the newspaper show the army moved tanks to the border.",
      "document", "Satellite images reviewed by the newspaper show", None,
      "the army moved tanks to the border"),
@@ -172,6 +186,9 @@ def test_named_speaker_entity_and_country(nlp: Language) -> None:
         "The sale would stoke more tension in the region.",
         "He did not say whether the talks would resume.",
         "Prices rose sharply after the announcement.",
+        # a speech verb naming an act, not reporting words
+        "Kenya has declared the envoy persona non grata.",
+        "North Korea claimed success in its test of a new missile.",
     ],
 )
 def test_no_source(nlp: Language, text: str) -> None:

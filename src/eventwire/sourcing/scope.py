@@ -45,6 +45,9 @@ def verb_scope(sentence: Span, verb: Token, source_start: int, source_end: int) 
             if end <= source_start:
                 # 'CLAUSE, the people said': reach back to the start of the sentence
                 start = min(start, sentence.start_char)
+            elif start < source_start < end:
+                # a misparse put the source inside its own clause: stop before it
+                end = source_start
             return _trim(text, start, end)
     if not text[source_end : sentence.end_char].strip(_EDGE + ".!?"):
         # the phrase closes its sentence ('..., officials said.'): it vouches for what precedes

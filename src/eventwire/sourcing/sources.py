@@ -49,7 +49,10 @@ def _is_report(verb: Token, cue_end: int) -> bool:
     rather than naming an act ('Kenya declared the envoy persona non grata')."""
     if verb.lemma_.lower() in {"say", "tell"}:
         return True
-    if verb.dep_ == "parataxis" or any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children):
+    if verb.dep_ == "parataxis":
+        return True
+    # a reported clause has a verb; 'declared the envoy persona non grata' does not
+    if any(c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"} for c in verb.children):
         return True
     return _closes_sentence(verb, cue_end)
 

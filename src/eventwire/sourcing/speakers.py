@@ -188,11 +188,12 @@ def _antecedent(head: Token, name: Span) -> Span | None:
     earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= name.start_char]
     if not earlier:
         return None
-    if head.pos_ == "PROPN" and len(name) == 1:
+    if head.pos_ == "PROPN" and len(name) == 1 and head.text[:1].isupper():
         # family names come first in some languages ('Lin Jian' ... 'Lin said')
         same = [e for e in earlier if len(e) > 1 and head.text in {t.text for t in e}]
         return same[-1] if same else None
-    if head.pos_ == "NOUN" and any(c.lower_ == "the" for c in head.children):
+    # the tagger often calls a lower-case title a proper noun ('the minister')
+    if head.pos_ in {"NOUN", "PROPN"} and any(c.lower_ == "the" for c in head.children):
         title = head.lemma_.lower()
         for ent in reversed(earlier):
             app = apposition(ent.root)
