@@ -105,8 +105,8 @@ ANTECEDENT_CASES = [
     # a statement speaks for whoever issued it
     ('"Talks will resume," said a statement from the Egyptian Foreign Ministry.',
      0, "the Egyptian Foreign Ministry", None),
-    ("The ministry said in a statement that it was studying the offer. "
-     '"No decision has been taken," the statement said.',
+    (("The ministry said in a statement that it was studying the offer. "
+     '"No decision has been taken," the statement said.'),
      0, "The ministry", None),
 ]
 

@@ -72,13 +72,13 @@ SOURCE_CASES = [
     ("Seoul has suspended the drills, two people familiar with the plans told Reuters.",
      "anonymous", "two people familiar with the plans told", 2, "Seoul has suspended the drills"),
     # the parser hangs a trailing source on the clause before it
-    ("Ethiopia's prime minister was due to visit Khartoum on Friday to mediate between the army "
-     "and an opposition alliance, a diplomatic source at the Ethiopian embassy said.",
+    (("Ethiopia's prime minister was due to visit Khartoum on Friday to mediate between the army "
+     "and an opposition alliance, a diplomatic source at the Ethiopian embassy said."),
      "anonymous", "a diplomatic source at the Ethiopian embassy said", 1,
-     "Ethiopia's prime minister was due to visit Khartoum on Friday to mediate between the army "
-     "and an opposition alliance"),
-    ("The ambassador has been asked to leave within 72 hours, Mali's government said, citing "
-     "hostile remarks.",
+     ("Ethiopia's prime minister was due to visit Khartoum on Friday to mediate between the army "
+     "and an opposition alliance")),
+    (("The ambassador has been asked to leave within 72 hours, Mali's government said, citing "
+     "hostile remarks."),
      "official", "Mali's government said", None,
      "The ambassador has been asked to leave within 72 hours"),
     ("Fighting resumed near the airport, the army confirmed.",
