@@ -97,6 +97,18 @@ CASES = [
         url="https://news.example/a-2",
     ),
     Case(
+        "original url inside a markdown link",
+        f"{BODY}\n\nOriginal url: [read the story](https://news.example/a-3)",
+        BODY,
+        url="https://news.example/a-3",
+    ),
+    Case(
+        "markdown table dropped",
+        "| Country | Troops |\n|---|---:|\n| Ruritania | 300 |\n\nNo one was hurt in the clash.",
+        "No one was hurt in the clash.",
+        title=None,
+    ),
+    Case(
         "sentence broken by blank line is rejoined",
         "Rebels agreed to hand over their\n\nweapons by the end of the month.",
         "Rebels agreed to hand over their weapons by the end of the month.",

@@ -12,6 +12,7 @@ from eventwire.ingest.failure import Rejected
 from eventwire.ingest.formats import Format, detect_format
 from eventwire.ingest.furniture import byline_of, is_boilerplate, is_credit, url_label_of
 from eventwire.ingest.language import guess_language
+from eventwire.ingest.outlet import outlet_from_url
 from eventwire.ingest.rawbytes import binary_kind
 
 D = dt.date
@@ -236,3 +237,20 @@ def test_detect_format(name: str, head: str, expected: Format) -> None:
     from pathlib import Path
 
     assert detect_format(Path(name), head) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.reuters.com/world/europe/story", "Reuters"),
+        ("https://edition.cnn.com/2020/01/01/story", "CNN"),
+        ("https://www.bbc.co.uk/news/world-1", "BBC News"),
+        ("https://www.example-news.org/2020/story", "example-news.org"),
+        ("https://m.example.org/a", "example.org"),
+        ("#", None),
+        ("http://localhost/a", None),
+        (None, None),
+    ],
+)
+def test_outlet_from_url(url: str | None, outlet: str | None) -> None:
+    assert outlet_from_url(url) == outlet

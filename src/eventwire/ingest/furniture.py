@@ -13,6 +13,7 @@ from eventwire.ingest.resources import furniture
 __all__ = ["URL_LINE", "byline_of", "is_boilerplate", "is_credit", "url_label_of"]
 
 URL_LINE = re.compile(r"<?((?:https?|ftp)://\S+?)>?")
+_LINK_TARGET = re.compile(r"\]\(\s*<?((?:https?|ftp)://[^)\s>]+)>?")
 _NAME_WORD = re.compile(
     r"(?:[A-Z0-9][\w'’.-]*|[A-Z]\.|&|and|of|the|de|da|del|van|von|der|al|el|bin|"
     r"le|la|du|di|y|for|in)[,;]?"
@@ -44,8 +45,12 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
-def url_label_of(line: str) -> tuple[bool, str | None]:
-    """(line is an "Original url:" label, the URL on the same line if any)."""
+def url_label_of(line: str, raw: str = "") -> tuple[bool, str | None]:
+    """(line is an "Original url:" label, the URL on the same line if any).
+
+    ``raw`` is the line before its Markdown was stripped, where a link target may hold the URL
+    ("Original url: [read here](https://...)").
+    """
     label, _, rest = line.partition(":") if ":" in line.split("//")[0] else (line, "", "")
     if not furniture().url_label_re.fullmatch(label.strip()):
         return False, None
@@ -53,7 +58,10 @@ def url_label_of(line: str) -> tuple[bool, str | None]:
     if not rest:
         return True, None
     match = URL_LINE.fullmatch(rest)
-    return (True, match.group(1)) if match else (False, None)
+    if match:
+        return True, match.group(1)
+    target = _LINK_TARGET.search(raw)
+    return (True, target.group(1)) if target else (False, None)
 
 
 def _name_like(names: str) -> bool:

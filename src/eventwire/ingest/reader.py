@@ -15,6 +15,7 @@ from eventwire.ingest.failure import IngestFailure, Rejected
 from eventwire.ingest.formats import Format, detect_format
 from eventwire.ingest.htmlclean import clean_html
 from eventwire.ingest.language import check_english
+from eventwire.ingest.outlet import outlet_from_url
 from eventwire.ingest.rawbytes import read_bytes
 from eventwire.ingest.records import Record, json_records, jsonl_records
 from eventwire.ingest.textclean import clean_text
@@ -40,7 +41,7 @@ def _article(
         text=cleaned.text,
         title=cleaned.title,
         published=date or cleaned.published,
-        outlet=cleaned.outlet,
+        outlet=cleaned.outlet or outlet_from_url(cleaned.url),
         byline=cleaned.byline,
         url=cleaned.url,
         source_path=source,

@@ -6,11 +6,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import yaml
 
-__all__ = ["Furniture", "function_words", "furniture"]
+__all__ = ["Furniture", "function_words", "furniture", "outlets"]
 
 _PACKAGE = "eventwire"
 
@@ -31,9 +32,12 @@ class Furniture:
     byline_re: re.Pattern[str]
 
 
+def _read(name: str) -> str:
+    return resources.files(_PACKAGE).joinpath("data", "ingest", name).read_text(encoding="utf-8")
+
+
 def _load_yaml(name: str) -> Any:
-    text = resources.files(_PACKAGE).joinpath("data", "ingest", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.safe_load(_read(name))
 
 
 def _alternation(patterns: list[Any]) -> str:
@@ -66,3 +70,14 @@ def function_words() -> tuple[tuple[str, frozenset[str]], ...]:
     pairs = [(str(lang), frozenset(str(w).lower() for w in words)) for lang, words in data.items()]
     pairs.sort(key=lambda pair: pair[0] != "english")
     return tuple(pairs)
+
+
+@lru_cache(maxsize=1)
+def outlets() -> MappingProxyType[str, str]:
+    """Outlet name by web domain (``reuters.com`` -> ``Reuters``)."""
+    table: dict[str, str] = {}
+    for line in _read("outlets.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            domain, name = line.split("\t")
+            table[domain.strip().lower()] = name.strip()
+    return MappingProxyType(table)

@@ -25,7 +25,10 @@ __all__ = ["clean_text"]
 
 _ATX = re.compile(r"\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*")
 _SETEXT = re.compile(r"\s{0,3}(=+|-+)\s*")
-_RULE = re.compile(r"\s{0,3}([-*_=~])(?:\s*\1){2,}\s*")
+_RULE = re.compile(
+    r"\s{0,3}([-*_=~])(?:\s*\1){2,}\s*|\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?)?\s*"
+)
+_TABLE_ROW = re.compile(r"\s*\|.*\|\s*")
 _QUOTE_MARK = re.compile(r"\s*(?:>\s?)+")
 _BULLET = re.compile(r"\s*[-*+•▪●]\s+(?=\S)")
 _WHOLE_EMPHASIS = re.compile(r"\s*(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1\s*")
@@ -78,9 +81,9 @@ def _classify_line(raw_line: str, standalone: bool) -> _Unit:
     line = collapse_spaces(strip_inline(raw_line))
     if not line:
         return _Unit("drop")  # only an image or markup
-    if _RULE.fullmatch(raw_line):
-        return _Unit("drop")
-    is_label, url = url_label_of(line)
+    if _RULE.fullmatch(raw_line) or _TABLE_ROW.fullmatch(raw_line):
+        return _Unit("drop")  # rules, and Markdown table rows: cells are not prose
+    is_label, url = url_label_of(line, raw_line)
     if is_label:
         return _Unit("url_label", extra=url)
     url_match = URL_LINE.fullmatch(line)
