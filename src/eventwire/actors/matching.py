@@ -39,6 +39,8 @@ class Mention:
 class Matchers:
     names: PhraseMatcher
     agents: PhraseMatcher
+    #: names as the data files write them (lower-case words included: "Kurdish fighters")
+    forms: frozenset[str]
 
 
 def _add(matcher: PhraseMatcher, label: str, nlp: Language, phrases: Iterable[str]) -> None:
@@ -53,7 +55,9 @@ def build_matchers(nlp: Language, kb: KnowledgeBase, cues: Cues) -> Matchers:
     _add(names, GROUP, nlp, (a for g in cues.state_groups for a in g.aliases))
     agents = PhraseMatcher(nlp.vocab, attr="LOWER")
     _add(agents, AGENT, nlp, (a.term for a in kb.agents.values()))
-    return Matchers(names=names, agents=agents)
+    forms = {f for f in kb.names()} | {a for g in cues.state_groups for a in g.aliases}
+    forms |= {f[:1].upper() + f[1:] for f in forms}  # sentence-initial capital
+    return Matchers(names=names, agents=agents, forms=frozenset(forms))
 
 
 def written_as_name(span: Span, particles: frozenset[str]) -> bool:
@@ -74,7 +78,7 @@ def find_mentions(doc: Doc, matchers: Matchers, cues: Cues) -> list[Mention]:
     for match_id, start, end in matchers.names(doc):
         span = doc[start:end]
         span.label_ = vocab[match_id]
-        if span.label_ == NAME and not written_as_name(span, cues.name_particles):
+        if span.text not in matchers.forms and not written_as_name(span, cues.name_particles):
             continue
         if span[0].lower_ in ("the",) and span.label_ == NAME and len(span) == 1:
             continue

@@ -61,8 +61,6 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
         if not ranked:
             continue
         cand = disambiguate(doc, m.key, ranked[0], cues)
-        if cand.kind == "person" and len(span) == 1 and span[0].pos_ != "PROPN":
-            continue  # a surname-like word used as a common word ("Rice prices")
         if inside_person_name(span, cand) or not acts_as_actor(span, cand, cues):
             continue
         items.append(Item(m.start, m.end, cand=cand))
