@@ -114,6 +114,11 @@ CASES = [
         "Rebels agreed to hand over their weapons by the end of the month.",
     ),
     Case(
+        "sentence broken around a photo credit is rejoined",
+        "The army said it would hand the\n\n**Anna Berg / AFP**\n\nbase to the police on Monday.",
+        "The army said it would hand the base to the police on Monday.",
+    ),
+    Case(
         "break after a dangling article before a name",
         "The talks were hosted by the\n\nAfrican Union in the capital.",
         "The talks were hosted by the African Union in the capital.",
