@@ -137,6 +137,14 @@ def test_quoted_event_gets_speaker_even_inside_wider_source(nlp: Language) -> No
     assert got.attribution.speaker.role == "NATO’s secretary-general"
 
 
+def test_quoted_institution_is_official(nlp: Language) -> None:
+    text = "“The embassy will close on Monday,” the Foreign Ministry said in a statement."
+    doc = parse(nlp, text)
+    (got,) = context(doc, [event(text, "RETREAT", "close")])
+    assert got.attribution is not None
+    assert got.attribution.kind == "official" and got.attribution.count is None
+
+
 def test_narrowest_scope_wins(nlp: Language) -> None:
     text = "Lavrov said Kyiv had violated the truce, according to the TASS news agency."
     doc = parse(nlp, text, (("Lavrov", "RUS", "person"), ("TASS", "RUS", "organization")))

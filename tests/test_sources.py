@@ -85,6 +85,19 @@ SOURCE_CASES = [
      "official", "the army confirmed", None, "Fighting resumed near the airport"),
     ("The statement said the border would reopen on Monday.",
      "document", "The statement said", None, "the border would reopen on Monday"),
+    # an affiliated plural is an official voice; a counted or indefinite one is anonymous
+    ("NATO officials insisted the drills were purely defensive.",
+     "official", "NATO officials insisted", None, "the drills were purely defensive"),
+    ("A senior official said the talks had stalled.",
+     "anonymous", "A senior official said", 1, "the talks had stalled"),
+    # the parser runs an 'according to' phrase into what follows it
+    ("According to the Defence Ministry, the helicopters flew at an altitude of 200 meters.",
+     "official", "the Defence Ministry", None, "the helicopters flew at an altitude of 200 meters."),
+    ("Protesters broke into the embassy and – according to Saudi officials – took documents.",
+     "official", "Saudi officials", None, None),
+    # a passive speech verb reports nothing on its subject's word
+    ("The ambassador was told to leave the country, the ministry said.",
+     "official", "the ministry said", None, "The ambassador was told to leave the country"),
     ("Satellite images reviewed by the newspaper show the army moved tanks to the border.",
      "document", "Satellite images reviewed by the newspaper show", None,
      "the army moved tanks to the border"),

@@ -18,7 +18,7 @@ from eventwire.sourcing.speakers import (
     speaker_of,
 )
 
-__all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue"]
+__all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue", "source_kind"]
 
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 
@@ -54,6 +54,27 @@ def count_of(head: Token, cues: SourcingCues | None = None) -> int | None:
     if head.tag_ in {"NN", "NNP"} and any(c.lower_ == "the" for c in head.children):
         return 1
     return None
+
+
+def _counted(head: Token, cues: SourcingCues) -> bool:
+    """'two officials', 'a senior official': a number of unnamed people, not an institution."""
+    return any(
+        (c.dep_ == "nummod") or (c.dep_ == "det" and c.lower_ in cues.counts)
+        for c in head.children
+    )
+
+
+def source_kind(entity: Entity, cues: SourcingCues | None = None) -> str:
+    """The kind of source a quoted speaker is: a person is named, a body official."""
+    cues = cues or sourcing_cues()
+    if entity.kind == "person" or entity.name:
+        return "named"
+    last = entity.text.lower().split()[-1] if entity.text.split() else ""
+    if last in cues.document_nouns:
+        return "document"
+    if entity.kind in {"state", "organization", "igo", "group"} or last in cues.institutions:
+        return "official"
+    return "named"
 
 
 def _country(phrase: Span, speaker: Entity | None) -> str | None:
@@ -100,12 +121,23 @@ def classify_phrase(
             return Classified("official", None, None, None)
         return None
     anonymous_cue = has_anonymity_cue(phrase.text + " " + context, cues)
-    generic = {word, lemma} & (cues.anonymous_nouns | cues.institutions | cues.document_nouns)
+    role = bool({word, lemma} & cues.role_nouns)
+    generic = {word, lemma} & (
+        cues.anonymous_nouns | cues.role_nouns | cues.institutions | cues.document_nouns
+    )
     resolved = entity_for(head.doc, head.idx, head.idx + len(head.text), head)
     is_person = resolved.kind == "person" if resolved is not None and resolved.kind else None
     if is_person or (is_person is None and _names_person(head) and not generic):
         speaker, _ = speaker_of(head)
         return Classified("named", 1, _country(phrase, speaker), speaker)
+    if role:
+        back = _back_reference(head, cues)
+        if anonymous_cue or back or _counted(head, cues):
+            return Classified(
+                "anonymous", count_of(head, cues), _country(phrase, None), None, back_reference=back
+            )
+        speaker, _ = speaker_entity(head)
+        return Classified("official", count_of(head, cues), _country(phrase, speaker), speaker)
     if word in cues.anonymous_nouns or lemma in cues.anonymous_nouns:
         return Classified(
             "anonymous",

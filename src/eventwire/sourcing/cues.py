@@ -33,6 +33,7 @@ class SourcingCues:
     document_verbs: frozenset[str]
     quote_framing_verbs: frozenset[str]
     anonymous_nouns: frozenset[str]
+    role_nouns: frozenset[str]
     anonymity_cues: tuple[str, ...]
     counts: Mapping[str, int]
     back_reference: frozenset[str]
@@ -85,6 +86,7 @@ def sourcing_cues() -> SourcingCues:
         document_verbs=_words(verbs, "document", "reporting_verbs.yaml"),
         quote_framing_verbs=_words(verbs, "quote_framing", "reporting_verbs.yaml"),
         anonymous_nouns=_words(anon, "nouns", "anonymous.yaml"),
+        role_nouns=_words(anon, "role_nouns", "anonymous.yaml"),
         # longest first, so the widest cue wins when several match at one place
         anonymity_cues=tuple(sorted(_words(anon, "cues", "anonymous.yaml"), key=len, reverse=True)),
         counts=MappingProxyType({str(k).lower(): int(v) for k, v in counts.items()}),

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.model import Attribution, Event, Quote, Source, TextSpan
+from eventwire.sourcing.classify import source_kind
 from eventwire.sourcing.denials import link_denials
 from eventwire.sourcing.providers import event_date, event_location
 from eventwire.sourcing.quotes import quote_at
@@ -36,7 +37,9 @@ def _from_quote(quote: Quote) -> Attribution | None:
     if speaker is None:
         return None
     words = quote.speaker_span.text if quote.speaker_span is not None else speaker.text
-    return Attribution("named", words, count=1, speaker=speaker, country=speaker.country)
+    kind = source_kind(speaker)
+    count = 1 if kind == "named" else None
+    return Attribution(kind, words, count=count, speaker=speaker, country=speaker.country)
 
 
 def _from_source(source: Source) -> Attribution:

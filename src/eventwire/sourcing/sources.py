@@ -24,12 +24,10 @@ from eventwire.sourcing.speakers import phrase_span
 
 __all__ = ["SourceFinder", "find_sources", "make_source_finder"]
 
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _subject(verb: Token) -> Token | None:
+    # active voice only: 'the envoy was told to leave' reports nothing on the envoy's word
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
+        if child.dep_ == "nsubj":
             return child
     return None
 
@@ -98,6 +96,24 @@ def _make(
     )
 
 
+_CONTINUES = frozenset({"including", "among", "who", "which", "whose", "both", "one"})
+
+
+def _according_phrase(obj: Token) -> Span:
+    """The words after 'according to', up to a comma or dash that ends them (the parser often
+    runs the phrase into the clause that follows: 'According to the ministry, the jets ...')."""
+    tokens = list(obj.subtree)
+    doc = obj.doc
+    end = tokens[-1].i + 1
+    for tok in tokens:
+        if tok.i > obj.i and tok.text in {",", "–", "—", "-", ";", "("}:
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is None or nxt.lower_ not in _CONTINUES:
+                end = tok.i
+                break
+    return doc[tokens[0].i : end]
+
+
 def _according(doc: Doc, sentence: Span, cues: SourcingCues) -> list[tuple[Source, bool]]:
     found: list[tuple[Source, bool]] = []
     for tok in sentence:
@@ -107,8 +123,7 @@ def _according(doc: Doc, sentence: Span, cues: SourcingCues) -> list[tuple[Sourc
         obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
         if obj is None:
             continue
-        tokens = list(obj.subtree)
-        phrase = doc[tokens[0].i : tokens[-1].i + 1]
+        phrase = _according_phrase(obj)
         kind = classify_phrase(obj, phrase, cues=cues)
         if kind is None:
             continue
