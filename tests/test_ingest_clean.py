@@ -144,6 +144,11 @@ CASES = [
         "The deal includes:\n\n- a ceasefire in the north\n- an exchange of prisoners",
         "The deal includes:\n\na ceasefire in the north\n\nan exchange of prisoners",
     ),
+    Case(
+        "list stays apart after a dropped label",
+        f"{BODY}\n\nSection label\n\nThe deal includes:\n\n- a ceasefire\n- a prisoner swap",
+        f"{BODY}\n\nThe deal includes:\n\na ceasefire\n\na prisoner swap",
+    ),
     Case("blockquote markers", f"> {BODY}", BODY),
     Case(
         "plain-text first line is title",

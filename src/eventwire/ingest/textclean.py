@@ -169,22 +169,23 @@ def _units(body: str) -> list[_Unit]:
     return units
 
 
-def _drop_orphan_lines(paragraphs: list[str], one_liners: set[int]) -> list[str]:
+def _drop_orphan_lines(body: list[_Unit]) -> list[_Unit]:
     """Without its markup, a sub-heading, caption or section label is a short line that is no
     sentence: no sentence-final punctuation, and not part of a sentence broken by a blank line."""
     kept = []
-    for index, paragraph in enumerate(paragraphs):
-        before = paragraphs[index - 1] if index else ""
-        after = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+    for index, unit in enumerate(body):
+        before = body[index - 1].text if index else ""
+        after = body[index + 1].text if index + 1 < len(body) else ""
         if (
-            index in one_liners
-            and len(paragraph.split()) <= _MAX_ORPHAN_WORDS
-            and not _ORPHAN_KEEP.search(paragraph)
-            and not (before and continues(before, paragraph))
-            and not (after and continues(paragraph, after))
+            unit.lines == 1
+            and not unit.list_item
+            and len(unit.text.split()) <= _MAX_ORPHAN_WORDS
+            and not _ORPHAN_KEEP.search(unit.text)
+            and not (before and continues(before, unit.text))
+            and not (after and continues(unit.text, after))
         ):
             continue
-        kept.append(paragraph)
+        kept.append(unit)
     return kept
 
 
@@ -221,15 +222,13 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
     url = _first(meta, "url", "link", "canonical", "source_url")
     outlet = _first(meta, "outlet", "publisher", "site", "sitename", "source")
 
-    paragraphs: list[str] = []
-    list_items: set[int] = set()
-    one_liners: set[int] = set()
+    body_units: list[_Unit] = []
     awaiting_url = False
     units = _units(body)
     if find_title and guess_title and title is None:
         units = _promote_title(units)
     for position, unit in enumerate(units):
-        in_header = not paragraphs
+        in_header = not body_units
         if unit.kind == "url" and awaiting_url and url is None:
             url = unit.extra
         awaiting_url = unit.kind == "url_label" and unit.extra is None
@@ -246,17 +245,15 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
                 title = unit.text
             continue
         if unit.kind in {"byline", "text"}:
-            if unit.list_item:
-                list_items.add(len(paragraphs))
-            elif unit.lines == 1:
-                one_liners.add(len(paragraphs))
-            paragraphs.append(unit.text)
+            body_units.append(unit)
 
-    paragraphs = _drop_orphan_lines(paragraphs, one_liners)
+    body_units = _drop_orphan_lines(body_units)
+    paragraphs = [unit.text for unit in body_units]
     if paragraphs:
         paragraphs[0] = strip_wire_dateline(paragraphs[0])
+    list_items = frozenset(i for i, unit in enumerate(body_units) if unit.list_item)
     return Cleaned(
-        text=join_paragraphs(rejoin_broken(paragraphs, frozenset(list_items))),
+        text=join_paragraphs(rejoin_broken(paragraphs, list_items)),
         title=title or None,
         byline=byline,
         published=published,
