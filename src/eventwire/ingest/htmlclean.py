@@ -53,14 +53,18 @@ def clean_html(raw: str) -> Cleaned:
     # Imported here: trafilatura takes about half a second to import, and most inputs are text.
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        raw,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=True,
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            raw,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            deduplicate=True,
+        )
+    except Exception as exc:
+        # A third-party parser failing on one page must not stop a folder run.
+        raise Rejected(f"HTML could not be parsed ({type(exc).__name__})") from exc
     body = getattr(document, "body", None)
     blocks = _blocks(body) if body is not None else []
     if not blocks:

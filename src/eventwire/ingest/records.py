@@ -82,7 +82,7 @@ def jsonl_records(text: str) -> Iterator[Record]:
             continue
         try:
             value = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):
             yield Record(f":{number}", failure="invalid JSON")
             continue
         yield _record(f":{number}", value)
@@ -92,7 +92,7 @@ def json_records(text: str) -> Iterator[Record]:
     """A .json file: one article object, or a list of them."""
     try:
         value = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise Rejected("invalid JSON") from None
     if isinstance(value, list):
         for index, item in enumerate(value, start=1):
