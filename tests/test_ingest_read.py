@@ -232,6 +232,20 @@ def test_html_article() -> None:
         assert furniture not in article.text, furniture
 
 
+def test_html_br_separated_paragraphs() -> None:
+    [article] = read_file(DATA / "br_paragraphs.html")
+    assert article.title == "Talks collapse as envoys walk out"
+    assert article.published == dt.date(2022, 4, 14)
+    paragraphs = article.text.split("\n\n")
+    assert [p[:20] for p in paragraphs] == [
+        "Envoys from the two ",
+        "The Qatari foreign m",
+        '"We came in good fai',
+    ]
+    for furniture in ("Read more", "Related", "Contact us", "Business", "Ahmed Saleh"):
+        assert furniture not in article.text, furniture
+
+
 def test_html_content_sniffed_in_txt(tmp_path: Path) -> None:
     path = tmp_path / "saved_page.txt"
     shutil.copy(DATA / "article.html", path)
@@ -335,7 +349,7 @@ def test_folder_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
 
 def test_fixture_folder_reads_everything() -> None:
     items = list(read_path(DATA))
-    assert sum(isinstance(i, Article) for i in items) == 7
+    assert sum(isinstance(i, Article) for i in items) == 8
     assert sum(isinstance(i, IngestFailure) for i in items) == 6
 
 

@@ -8,6 +8,7 @@ input drop sub-headings, credits and boilerplate paragraphs that survive extract
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.ingest.cleaned import Cleaned
@@ -20,8 +21,25 @@ __all__ = ["clean_html"]
 
 #: Fewer words than this is a navigation or login page, not an article.
 MIN_ARTICLE_WORDS = 10
-_TEXT_TAGS = frozenset({"p", "quote", "item", "cell"})
+_TEXT_TAGS = frozenset({"p", "quote", "item"})
+_BLANK_RUNS = re.compile(r"\n{2,}")
 _SKIP_TAGS = frozenset({"table", "graphic", "code", "ref-list"})
+
+
+def _element_text(element: Any) -> str:
+    """Text of an element with its ``<lb/>`` (from ``<br>``) kept as line breaks, so that
+    ``<br><br>``-separated paragraphs stay paragraphs."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _element_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _block_text(element: Any) -> str:
+    lines = [collapse_spaces(line) for line in _element_text(element).split("\n")]
+    # Runs of empty lines become one blank line: a paragraph break for the text cleaner.
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def _blocks(body: Any) -> list[str]:
@@ -34,9 +52,7 @@ def _blocks(body: Any) -> list[str]:
             isinstance(a.tag, str) and a.tag in _TEXT_TAGS | _SKIP_TAGS | {"head"}
             for a in element.iterancestors()
         ):
-            if tag == "cell":
-                continue
-            text = collapse_spaces("".join(element.itertext()))
+            text = _block_text(element)
             if text:
                 blocks.append(text)
     return blocks
