@@ -194,6 +194,12 @@ CASES = [
         f"{BODY}\n\nNobody was hurt.\n\nWhat comes next?\n\n{BODY2}",
     ),
     Case(
+        "rule under a sentence is not a heading",
+        f"{BODY}\n---\n{BODY2}",
+        f"{BODY}\n\n{BODY2}",
+        title=None,
+    ),
+    Case(
         "setext title",
         f"Border reopens\n==============\n\n{BODY}",
         BODY,

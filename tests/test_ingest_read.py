@@ -295,6 +295,16 @@ def test_ndjson_and_sniffed_jsonl(tmp_path: Path) -> None:
         assert articles[0].published == dt.date(2020, 1, 2)
 
 
+def test_jsonl_record_holding_html(tmp_path: Path) -> None:
+    page = (DATA / "article.html").read_text(encoding="utf-8")
+    path = tmp_path / "pages.jsonl"
+    path.write_text(json.dumps({"id": "p1", "title": "Given title", "text": page}) + "\n")
+    [article] = read_file(path)
+    assert (article.id, article.title) == ("p1", "Given title")
+    assert article.text.startswith("The parliament of Ostland voted")
+    assert "<p>" not in article.text and "Most read" not in article.text
+
+
 def test_json_file_object_and_array(tmp_path: Path) -> None:
     record = {"title": "T", "text": ENGLISH, "id": 7}
     single = tmp_path / "one.json"

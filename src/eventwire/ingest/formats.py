@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-__all__ = ["Format", "detect_format"]
+__all__ = ["Format", "detect_format", "looks_like_html"]
 
 
 class Format(enum.Enum):

@@ -1,7 +1,7 @@
 """JSON Lines / JSON articles: ``{"title", "text", "date", "url"}`` plus optional "id", "outlet".
 
-Each record is cleaned like a text article (its text may carry Markdown furniture too), but the
-record's own fields win over anything the cleaner finds.
+Each record is cleaned like a text article (its text may carry Markdown furniture too, or be a
+whole HTML page), but the record's own fields win over anything the cleaner finds.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from typing import Any
 from eventwire.ingest.cleaned import Cleaned
 from eventwire.ingest.dates import parse_date_value
 from eventwire.ingest.failure import Rejected
+from eventwire.ingest.formats import looks_like_html
+from eventwire.ingest.htmlclean import clean_html
 from eventwire.ingest.inline import collapse_spaces
 from eventwire.ingest.textclean import clean_text
 
@@ -51,7 +53,10 @@ def clean_record(record: object) -> tuple[Cleaned, str | None]:
     if not text.strip():
         raise Rejected("empty text")
     title = _string(record, "title", "headline")
-    cleaned = clean_text(text, find_title=title is None, guess_title=False)
+    if looks_like_html(text[:4096]):
+        cleaned = clean_html(text)
+    else:
+        cleaned = clean_text(text, find_title=title is None, guess_title=False)
     if not cleaned.text:
         raise Rejected("no article text left after cleaning")
     return (

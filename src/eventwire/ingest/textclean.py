@@ -145,7 +145,13 @@ def _units(body: str) -> list[_Unit]:
             flush()
             units.append(_Unit("heading", text=collapse_spaces(strip_inline(atx.group(2)))))
             continue
-        if _SETEXT.fullmatch(following) and not pending and not _RULE.fullmatch(line):
+        if (
+            _SETEXT.fullmatch(following)
+            and not pending
+            and not _RULE.fullmatch(line)
+            and len(line.split()) <= _MAX_FALLBACK_TITLE_WORDS
+            and not _SENTENCE_END.search(line.rstrip())
+        ):
             # "Title" underlined by ===/--- on the next line; the underline is dropped below.
             flush()
             units.append(_Unit("heading", text=collapse_spaces(strip_inline(line))))
