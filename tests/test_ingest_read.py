@@ -136,6 +136,17 @@ def test_non_english_fails(tmp_path: Path, text: str, language: str) -> None:
     assert _failure(path) == f"not English (looks like {language})"
 
 
+def test_unlisted_language_fails(tmp_path: Path) -> None:
+    path = tmp_path / "sw.txt"
+    path.write_text(
+        "Waziri wa mambo ya nje alisema Jumatatu kwamba serikali itatuma ujumbe kwenye "
+        "mazungumzo wiki ijayo na kwamba inatarajia upande mwingine kuheshimu usitishaji "
+        "mapigano.",
+        encoding="utf-8",
+    )
+    assert _failure(path) == "not English text"
+
+
 @pytest.mark.parametrize(
     "text",
     [

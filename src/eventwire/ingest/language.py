@@ -23,6 +23,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 MIN_WORDS = 12
 #: Below this English share, a text is suspect.
 ENGLISH_FLOOR = 0.12
+#: A text of at least UNKNOWN_MIN_WORDS words with an English share below UNKNOWN_FLOOR is not
+#: English even when no listed language fits (Polish, Swahili, Vietnamese...). English sentences
+#: score above 0.10 even when dense with names; a whole article above 0.25.
+UNKNOWN_FLOOR = 0.05
+#: Another language is named only when its own function words are this frequent (a stray "ya" or
+#: "de" in Swahili does not make it Spanish).
+NAMED_FLOOR = 0.10
+UNKNOWN_MIN_WORDS = 20
 #: Share of letters outside Latin script above which a text is not English whatever its words.
 FOREIGN_SCRIPT_SHARE = 0.5
 _SCRIPT_NAMES = {
@@ -62,7 +70,8 @@ def _dominant_foreign_script(text: str) -> str | None:
 
 
 def guess_language(text: str) -> str | None:
-    """ "english", another language name, a script description, or None when it cannot tell."""
+    """Language of ``text``: "english", another listed language, a script description,
+    "unknown" (clearly not English, no listed language fits), or None when it cannot tell."""
     script = _dominant_foreign_script(text)
     if script is not None:
         return script
@@ -72,14 +81,20 @@ def guess_language(text: str) -> str | None:
     shares = {lang: sum(w in vocab for w in words) / len(words) for lang, vocab in function_words()}
     english = shares.pop("english")
     other, other_share = max(shares.items(), key=lambda item: item[1])
-    if english >= ENGLISH_FLOOR or english >= other_share:
+    if english >= ENGLISH_FLOOR:
         return "english"
-    return other
+    if other_share > english and other_share >= NAMED_FLOOR:
+        return other
+    if english < UNKNOWN_FLOOR and len(words) >= UNKNOWN_MIN_WORDS:
+        return "unknown"
+    return "english"
 
 
 def check_english(text: str) -> None:
     """Raise Rejected("not English (looks like ...)") when the text is clearly not English."""
     language = guess_language(text)
+    if language == "unknown":
+        raise Rejected("not English text")
     if language is not None and language != "english":
         raise Rejected(
             f"not English (looks like {language.title() if language.islower() else language})"
