@@ -209,8 +209,10 @@ def test_decode_rejects_noise() -> None:
         ("外交部长周二表示，政府将派代表团参加会谈。", "Chinese or Japanese"),
         ("Troops withdrew on Monday.", None),  # too short to judge
         (
-            "Minister spraw zagranicznych Polski powiedział w poniedziałek, że rząd będzie "
-            "współpracować z sąsiadami w sprawie granicy i bezpieczeństwa regionu oraz handlu.",
+            (
+                "Minister spraw zagranicznych Polski powiedział w poniedziałek, że rząd będzie "
+                "współpracować z sąsiadami w sprawie granicy i bezpieczeństwa regionu oraz handlu."
+            ),
             "unknown",
         ),
     ],
