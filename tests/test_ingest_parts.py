@@ -163,6 +163,11 @@ def test_decode_legacy_encodings(text: str, encoding: str) -> None:
     assert decode_bytes(text.encode(encoding)) == text
 
 
+def test_decode_mostly_utf8_with_a_stray_cp1252_byte() -> None:
+    data = "The minister’s “final” offer — rejected.".encode() + b" It wasn\x92t accepted."
+    assert decode_bytes(data) == "The minister’s “final” offer — rejected. It wasn’t accepted."
+
+
 def test_decode_prefers_declared_charset() -> None:
     page = '<meta charset="iso-8859-7"><p>Ο πρωθυπουργός δήλωσε</p>'.encode("iso-8859-7")
     assert declared_charset(page) == "iso8859-7"

@@ -35,6 +35,10 @@ _CHARSET_RE = re.compile(
 _WORD_RE = re.compile(r"\S+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+# A mostly-UTF-8 file may hold this many stray bytes (or this share of its non-ASCII characters).
+_MAX_STRAY_BYTES = 3
+_MAX_STRAY_SHARE = 0.1
+_STRAY = re.compile("[\udc80-\udcff]")
 # Share of non-ASCII words that may look implausible before a decoding is rejected outright.
 _MAX_IMPLAUSIBLE_SHARE = 0.25
 
@@ -140,6 +144,20 @@ def _candidates(data: bytes, declared: str | None) -> list[str]:
     return unique
 
 
+def _repair_mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes (a pasted cp1252 apostrophe), else None.
+
+    Scraped articles often mix the two; failing them, or reading the whole file as cp1252 and
+    turning every UTF-8 "’" into "â€™", would both lose good text.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    stray = [c for c in text if "\udc80" <= c <= "\udcff"]
+    good = sum(1 for c in text if ord(c) > 127) - len(stray)
+    if not stray or good == 0 or len(stray) > max(_MAX_STRAY_BYTES, good * _MAX_STRAY_SHARE):
+        return None
+    return _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode ``data``; raises Rejected when no encoding gives plausible text."""
     for bom, encoding in _BOMS:
@@ -151,6 +169,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
     text = _try(data, "utf-8")
     if text is not None:
         return text
+    repaired = _repair_mostly_utf8(data)
+    if repaired is not None:
+        return repaired
     best: tuple[int, int, str] | None = None
     for rank, encoding in enumerate(_candidates(data, declared)):
         decoded = _try(data, encoding)
