@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from eventwire.time.event_date import event_date, event_date_mention
+from eventwire.time.finder import find_dates
 from eventwire.time.resolve import interpret_date, resolve_date
 
-__all__ = ["interpret_date", "resolve_date"]
+__all__ = ["event_date", "event_date_mention", "find_dates", "interpret_date", "resolve_date"]

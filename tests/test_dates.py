@@ -1,0 +1,279 @@
+"""Dates: resolve_date on its own, the eventwire_dates component, and event_date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.model import Article, DateMention, DateValue
+from eventwire.time import event_date, interpret_date, resolve_date
+from eventwire.time.calendar import part_of
+
+PUB = dt.date(2019, 5, 31)  # a Friday
+D = dt.date
+
+# text, tense, expected (start, end, precision) or None
+RESOLVE_CASES: list[tuple[str, str | None, tuple[dt.date, dt.date, str] | None]] = [
+    ("May 7", None, (D(2019, 5, 7), D(2019, 5, 7), "day")),
+    ("May 7, 2019", None, (D(2019, 5, 7), D(2019, 5, 7), "day")),
+    ("May 7 2017", None, (D(2017, 5, 7), D(2017, 5, 7), "day")),
+    ("7 May", None, (D(2019, 5, 7), D(2019, 5, 7), "day")),
+    ("the 7th of May", None, (D(2019, 5, 7), D(2019, 5, 7), "day")),
+    ("Sept. 11, 2001", None, (D(2001, 9, 11), D(2001, 9, 11), "day")),
+    ("June 3", None, (D(2018, 6, 3), D(2018, 6, 3), "day")),
+    ("June 3", "future", (D(2019, 6, 3), D(2019, 6, 3), "day")),
+    ("January 5", "future", (D(2020, 1, 5), D(2020, 1, 5), "day")),
+    ("on Tuesday", None, (D(2019, 5, 28), D(2019, 5, 28), "day")),
+    ("Tuesday", "future", (D(2019, 6, 4), D(2019, 6, 4), "day")),
+    ("on Friday", None, (D(2019, 5, 31), D(2019, 5, 31), "day")),
+    ("last Friday", None, (D(2019, 5, 24), D(2019, 5, 24), "day")),
+    ("next Monday", None, (D(2019, 6, 3), D(2019, 6, 3), "day")),
+    ("Monday, May 6", None, (D(2019, 5, 6), D(2019, 5, 6), "day")),
+    ("Wednesday night", None, (D(2019, 5, 29), D(2019, 5, 29), "day")),
+    ("today", None, (PUB, PUB, "day")),
+    ("yesterday", None, (D(2019, 5, 30), D(2019, 5, 30), "day")),
+    ("tomorrow", None, (D(2019, 6, 1), D(2019, 6, 1), "day")),
+    ("last night", None, (D(2019, 5, 30), D(2019, 5, 30), "day")),
+    ("this week", None, (D(2019, 5, 27), D(2019, 6, 2), "week")),
+    ("last week", None, (D(2019, 5, 20), D(2019, 5, 26), "week")),
+    ("next week", None, (D(2019, 6, 3), D(2019, 6, 9), "week")),
+    ("earlier this week", None, (D(2019, 5, 27), PUB, "week")),
+    ("this month", None, (D(2019, 5, 1), D(2019, 5, 31), "month")),
+    ("last month", None, (D(2019, 4, 1), D(2019, 4, 30), "month")),
+    ("next month", None, (D(2019, 6, 1), D(2019, 6, 30), "month")),
+    ("this year", None, (D(2019, 1, 1), D(2019, 12, 31), "year")),
+    ("last year", None, (D(2018, 1, 1), D(2018, 12, 31), "year")),
+    ("late last year", None, (D(2018, 9, 1), D(2018, 12, 31), "range")),
+    ("in 2015", None, (D(2015, 1, 1), D(2015, 12, 31), "year")),
+    ("2015", None, (D(2015, 1, 1), D(2015, 12, 31), "year")),
+    ("in March", None, (D(2019, 3, 1), D(2019, 3, 31), "month")),
+    ("in December", None, (D(2018, 12, 1), D(2018, 12, 31), "month")),
+    ("in December", "future", (D(2019, 12, 1), D(2019, 12, 31), "month")),
+    ("in March 2014", None, (D(2014, 3, 1), D(2014, 3, 31), "month")),
+    # "last March" in May is the March just gone; "last May" in May is a year back
+    ("last March", None, (D(2019, 3, 1), D(2019, 3, 31), "month")),
+    ("last May", None, (D(2018, 5, 1), D(2018, 5, 31), "month")),
+    ("mid-March", None, (D(2019, 3, 11), D(2019, 3, 20), "range")),
+    ("early 2018", None, (D(2018, 1, 1), D(2018, 4, 30), "range")),
+    ("late 2018", None, (D(2018, 9, 1), D(2018, 12, 31), "range")),
+    ("the 1990s", None, (D(1990, 1, 1), D(1999, 12, 31), "range")),
+    ("the early 1990s", None, (D(1990, 1, 1), D(1992, 12, 31), "range")),
+    ("between May 2 and May 5", None, (D(2019, 5, 2), D(2019, 5, 5), "range")),
+    ("between May 2 and 5", None, (D(2019, 5, 2), D(2019, 5, 5), "range")),
+    ("from 2011 to 2014", None, (D(2011, 1, 1), D(2014, 12, 31), "range")),
+    ("2011-2014", None, (D(2011, 1, 1), D(2014, 12, 31), "range")),
+    ("two days ago", None, (D(2019, 5, 29), D(2019, 5, 29), "day")),
+    ("three years ago", None, (D(2016, 1, 1), D(2016, 12, 31), "year")),
+    ("two weeks ago", None, (D(2019, 5, 13), D(2019, 5, 19), "week")),
+    ("last weekend", None, (D(2019, 5, 25), D(2019, 5, 26), "range")),
+    ("eight years of civil war", None, (D(2011, 5, 31), PUB, "range")),
+    ("the past eight years", None, (D(2011, 5, 31), PUB, "range")),
+    ("the past week", None, (D(2019, 5, 24), PUB, "range")),
+    ("since 2011", None, (D(2011, 1, 1), PUB, "range")),
+    ("last summer", None, (D(2018, 6, 1), D(2018, 8, 31), "range")),
+    ("the first quarter of 2019", None, (D(2019, 1, 1), D(2019, 3, 31), "range")),
+    ("2019-05-07", None, (D(2019, 5, 7), D(2019, 5, 7), "day")),
+    ("recent years", None, None),
+    ("in recent weeks", None, None),
+    ("the past few years", None, None),
+    ("decades", None, None),
+    ("weekend", None, None),
+    ("the meeting", None, None),
+    ("Moscow", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "tense", "expected"), RESOLVE_CASES)
+def test_resolve_date(
+    text: str, tense: str | None, expected: tuple[dt.date, dt.date, str] | None
+) -> None:
+    value = resolve_date(text, PUB, tense=tense)
+    if expected is None:
+        assert value is None
+    else:
+        assert value is not None
+        assert (value.start, value.end, value.precision) == expected
+        assert value.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("eight years of civil war", "duration"), ("since 2011", "duration"),
+     ("recent years", "duration"), ("May 7", "point"), ("last year", "point")],
+)
+def test_interpretation_kind(text: str, kind: str) -> None:
+    found = interpret_date(text, PUB)
+    assert found is not None and found.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("May 7, 2019", (D(2019, 5, 7), D(2019, 5, 7))), ("in March 2014", (D(2014, 3, 1), D(2014, 3, 31))),
+     ("May 7", None), ("last year", None), ("on Tuesday", None), ("two days ago", None)],
+)
+def test_without_publication_date_only_absolute_dates_resolve(
+    text: str, expected: tuple[dt.date, dt.date] | None
+) -> None:
+    value = resolve_date(text, None)
+    assert (value.start, value.end) == expected if value else expected is None
+
+
+def test_weekday_on_publication_day_is_that_day_and_last_is_a_week_back() -> None:
+    tuesday = D(2019, 5, 28)
+    assert resolve_date("Tuesday", tuesday) == DateValue(tuesday, tuesday, "day", "Tuesday")
+    value = resolve_date("last Tuesday", tuesday)
+    assert value is not None and value.start == D(2019, 5, 21)
+
+
+def test_year_boundary_for_month_day_in_january_article() -> None:
+    value = resolve_date("December 30", D(2020, 1, 2))
+    assert value is not None and value.start == D(2019, 12, 30)
+
+
+def test_part_of_month_uses_thirds() -> None:
+    assert part_of(D(2019, 2, 1), D(2019, 2, 28), (0.6667, 1.0)) == (D(2019, 2, 21), D(2019, 2, 28))
+
+
+# -- the component -----------------------------------------------------------------------
+
+OWN = frozenset({"eventwire_paragraphs", "eventwire_dates"})
+
+
+@pytest.fixture(scope="module")
+def dated(nlp: Language) -> Callable[..., Doc]:
+    """Runs spaCy's own steps and the date finder only, so other components cannot interfere."""
+
+    def run(text: str, published: str | None = "2019-05-31") -> Doc:
+        doc = nlp.make_doc(text)
+        doc._.ew_article = Article(
+            id="t", text=text, published=D.fromisoformat(published) if published else None
+        )
+        for name, proc in nlp.pipeline:
+            if name.startswith("eventwire_") and name not in OWN:
+                continue
+            doc = proc(doc)
+        return doc
+
+    return run
+
+
+def _summary(mentions: list[DateMention]) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (m.text, m.kind, m.value.start.isoformat() if m.value else None,
+         m.value.end.isoformat() if m.value else None)
+        for m in mentions
+    ]
+
+
+COMPONENT_CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]] = [
+    ("Iranian Foreign Minister Mohammad Javad Zarif visited Moscow May 7.",
+     [("May 7", "point", "2019-05-07", "2019-05-07")]),
+    ("The talks took place between May 2 and May 5 in Geneva.",
+     [("between May 2 and May 5", "point", "2019-05-02", "2019-05-05")]),
+    ("Fighting raged from 2011 to 2014.", [("from 2011 to 2014", "point", "2011-01-01", "2014-12-31")]),
+    ("He will travel to Paris on Tuesday.", [("Tuesday", "point", "2019-06-04", "2019-06-04")]),
+    ("He traveled to Paris on Tuesday.", [("Tuesday", "point", "2019-05-28", "2019-05-28")]),
+    ("The ministers will meet in June.", [("June", "point", "2019-06-01", "2019-06-30")]),
+    ("The ministers met in June.", [("June", "point", "2018-06-01", "2018-06-30")]),
+    ("Iran's weekend starts Thursday.", []),
+    ("Since 2011, the war has killed many.", [("Since 2011", "duration", "2011-01-01", "2019-05-31")]),
+    ("The country was torn by eight years of civil war that claimed many lives.",
+     [("eight years of civil war", "duration", "2011-05-31", "2019-05-31")]),
+    ("The two have grown closer in recent years.", [("recent years", "duration", None, None)]),
+    ("Voters went to the polls last weekend.", [("last weekend", "point", "2019-05-25", "2019-05-26")]),
+    ("You may 7 times ask.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPONENT_CASES)
+def test_component_finds_and_resolves(
+    dated: Callable[..., Doc], text: str, expected: list[tuple[str, str, str | None, str | None]]
+) -> None:
+    doc = dated(text)
+    assert _summary(doc._.ew_dates) == expected
+    for mention in doc._.ew_dates:
+        assert doc.text[mention.start:mention.end] == mention.text
+
+
+def test_component_without_publication_date(dated: Callable[..., Doc]) -> None:
+    doc = dated("They met on May 7, 2019 and again last week.", published=None)
+    values = {m.text: m.value for m in doc._.ew_dates}
+    assert values["May 7, 2019"] is not None
+    assert values.get("last week", "missing") is None
+
+
+# -- event_date ------------------------------------------------------------------------------
+
+SANCTIONS = ("Russia is one of the countries defending the 2015 nuclear deal with Iran, which "
+             "the U.S. abandoned last year before reimposing a host of sanctions on the economy.")
+TROOPS = ("President Donald Trump agreed this month to send more troops to the region after "
+          "the U.S. blamed Iran for attacks on oil installations.")
+
+EVENT_DATE_CASES: list[tuple[str, str, tuple[dt.date, dt.date] | None]] = [
+    ("Foreign Minister Mohammad Javad Zarif visited Moscow May 7.", "visited",
+     (D(2019, 5, 7), D(2019, 5, 7))),
+    (TROOPS, "agreed", (D(2019, 5, 1), D(2019, 5, 31))),
+    (TROOPS, "send", (D(2019, 5, 1), D(2019, 5, 31))),
+    (SANCTIONS, "defending", None),
+    (SANCTIONS, "abandoned", (D(2018, 1, 1), D(2018, 12, 31))),
+    (SANCTIONS, "reimposing", (D(2018, 1, 1), D(2018, 12, 31))),
+    ("The two countries helped Assad regain control following eight years of civil war.",
+     "helped", None),
+    ("The minister said on Tuesday that Russia had rejected the request.", "rejected", None),
+    ("The minister said on Tuesday that Russia had rejected the request.", "said",
+     (D(2019, 5, 28), D(2019, 5, 28))),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), EVENT_DATE_CASES)
+def test_event_date(
+    dated: Callable[..., Doc], text: str, trigger: str, expected: tuple[dt.date, dt.date] | None
+) -> None:
+    doc = dated(text)
+    at = text.index(trigger)
+    value = event_date(doc, (0, len(text)), (at, at + len(trigger)))
+    assert ((value.start, value.end) if value else None) == expected
+
+
+def test_event_date_accepts_spacy_spans(dated: Callable[..., Doc]) -> None:
+    doc = dated("Foreign Minister Mohammad Javad Zarif visited Moscow May 7.")
+    sentence = next(iter(doc.sents))
+    trigger = next(t for t in doc if t.text == "visited")
+    value = event_date(doc, sentence, doc[trigger.i:trigger.i + 1])
+    assert value is not None and value.start == D(2019, 5, 7)
+
+
+# -- the seed article ------------------------------------------------------------------------
+
+def _gold_matches(gold: dict[str, str], mention: DateMention) -> bool:
+    value = mention.value
+    if value is None:
+        return False
+    want, precision = gold["value"], gold["precision"]
+    if precision == "duration":
+        first, last = want.split("/")
+        return mention.kind == "duration" and (str(value.start.year), str(value.end.year)) == (
+            first, last)
+    if precision == "day":
+        return value.start.isoformat() == want == value.end.isoformat()
+    if precision == "month":
+        return value.precision == "month" and value.start.isoformat()[:7] == want
+    return value.precision == "year" and str(value.start.year) == want == str(value.end.year)
+
+
+def test_seed_article_dates(dated: Callable[..., Doc], shared_dir: Path) -> None:
+    seed = sorted((shared_dir / "seed").glob("*.gold.json"))
+    if not seed:
+        pytest.skip("no seed article")
+    gold = json.loads(seed[0].read_text("utf-8"))
+    text = seed[0].with_name(seed[0].name.replace(".gold.json", ".txt")).read_text("utf-8")
+    doc = dated(text, published=gold["article"]["published"])
+    for want in gold["dates"]:
+        hits = [m for m in doc._.ew_dates if m.text == want["text"] and _gold_matches(want, m)]
+        assert hits, f"gold date {want} not found in {_summary(doc._.ew_dates)}"
