@@ -38,6 +38,13 @@ CASES = [
         byline="Example Wire",
     ),
     Case(
+        "section label above the headline",
+        f"World News\n\n# Troops withdraw\n\nBy Jane Doe\n\n{BODY}",
+        BODY,
+        title="Troops withdraw",
+        byline="Jane Doe",
+    ),
+    Case(
         "dateline only date",
         f"# T\n\nJune 3, 2020\n\n{BODY}",
         BODY,

@@ -112,6 +112,10 @@ def test_byline_of(line: str, expected: tuple[str, list[str]] | None) -> None:
         ("(Reporting by Ann Lee; Editing by Tom Roe)", False, True),
         ("© 2021 Example Media Ltd", False, True),
         ("Sign-up sheets were handed to every voter.", False, False),
+        ("Our Standards: The Thomson Reuters Trust Principles.", False, True),
+        ("Follow Jane Doe on Twitter", False, True),
+        ("Reporting by Tom Balmforth; Editing by Nick Macfie", False, True),
+        ("Watch the video of the talks here.", False, False),
     ],
 )
 def test_credit_and_boilerplate(line: str, credit: bool, boilerplate: bool) -> None:

@@ -175,6 +175,15 @@ def _units(body: str) -> list[_Unit]:
     return units
 
 
+def _orphan_like(unit: _Unit) -> bool:
+    return (
+        unit.lines == 1
+        and not unit.list_item
+        and len(unit.text.split()) <= _MAX_ORPHAN_WORDS
+        and not _ORPHAN_KEEP.search(unit.text)
+    )
+
+
 def _drop_orphan_lines(body: list[_Unit]) -> list[_Unit]:
     """Without its markup, a sub-heading, caption or section label is a short line that is no
     sentence: no sentence-final punctuation, and not part of a sentence broken by a blank line."""
@@ -183,10 +192,7 @@ def _drop_orphan_lines(body: list[_Unit]) -> list[_Unit]:
         before = body[index - 1].text if index else ""
         after = body[index + 1].text if index + 1 < len(body) else ""
         if (
-            unit.lines == 1
-            and not unit.list_item
-            and len(unit.text.split()) <= _MAX_ORPHAN_WORDS
-            and not _ORPHAN_KEEP.search(unit.text)
+            _orphan_like(unit)
             and not (before and continues(before, unit.text))
             and not (after and continues(unit.text, after))
         ):
@@ -201,6 +207,11 @@ def _promote_title(units: list[_Unit]) -> list[_Unit]:
     texts = [i for i, unit in enumerate(units) if unit.kind in {"text", "heading"}]
     if len(texts) < 2 or units[texts[0]].kind != "text":
         return units
+    for index in texts:  # a heading in the header, even after a label, is the real title
+        if units[index].kind == "heading":
+            return units
+        if not _orphan_like(units[index]):
+            break
     first = units[texts[0]]
     if (
         first.lines == 1
@@ -234,7 +245,8 @@ def clean_text(raw: str, *, find_title: bool = True, guess_title: bool = True) -
     if find_title and guess_title and title is None:
         units = _promote_title(units)
     for position, unit in enumerate(units):
-        in_header = not body_units
+        # Labels above the headline ("World News") do not end the header; a sentence does.
+        in_header = not any(not _orphan_like(u) for u in body_units)
         if unit.kind == "url" and awaiting_url and url is None:
             url = unit.extra
         awaiting_url = unit.kind == "url_label" and unit.extra is None
