@@ -263,6 +263,7 @@ def test_detect_format(name: str, head: str, expected: Format) -> None:
         ("https://www.bbc.co.uk/news/world-1", "BBC News"),
         ("https://www.example-news.org/2020/story", "example-news.org"),
         ("https://m.example.org/a", "example.org"),
+        ("https://www3.example.or.jp/news/1", "example.or.jp"),
         ("#", None),
         ("http://localhost/a", None),
         (None, None),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from eventwire.ingest.resources import outlets
 
 __all__ = ["outlet_from_url"]
 
-_SERVICE_PREFIXES = ("www.", "m.", "amp.", "mobile.", "edition.", "en.", "english.")
+# Sub-domains that name a service, not the outlet ("www3.nhk.or.jp" is "nhk.or.jp").
+_SERVICE_PREFIX = re.compile(r"(?:www\d*|m|amp|mobile|edition|en|english)\.")
 
 
 def outlet_from_url(url: str | None) -> str | None:
@@ -28,8 +30,7 @@ def outlet_from_url(url: str | None) -> str | None:
         candidate = ".".join(labels[start:])
         if candidate in known:
             return known[candidate]
-    for prefix in _SERVICE_PREFIXES:
-        if host.startswith(prefix) and host.count(".") > 1:
-            host = host[len(prefix) :]
-            break
+    prefix = _SERVICE_PREFIX.match(host)
+    if prefix and host.count(".") > 1:
+        host = host[prefix.end() :]
     return host
