@@ -1,0 +1,289 @@
+"""Actor and recipient of a trigger, read off the dependency parse and mapped to resolved entities.
+
+The parse gives a token (subject, object, possessive...); :class:`EntityIndex` turns the token's
+phrase into the entities the actors component resolved there, a compound ("Russia and Iran", "the
+two countries") giving all its members.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.events.triggers import Trigger
+from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
+from eventwire.model import Entity
+
+__all__ = ["Argument", "EntityIndex", "countries", "noun_arguments", "verb_arguments"]
+
+#: dependents that start a new clause or aside: their entities are not the phrase's referent
+_NOT_IN_PHRASE = frozenset(
+    {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "appos", "mark", "det"}
+)
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_MAX_DEPTH = 5
+#: marks a candidate that is the thing acted on, not the party acted upon
+_THEME = "theme "
+
+
+@dataclass(frozen=True)
+class Argument:
+    entities: tuple[Entity, ...]
+    #: how the parse gave it, e.g. "nsubj 'Russia'"
+    via: str
+
+
+def countries(entities: tuple[Entity, ...]) -> frozenset[str]:
+    """Country codes of ``entities``; an international organization without one counts as IGO."""
+    out: set[str] = set()
+    for ent in entities:
+        if ent.country:
+            out.add(ent.country)
+        elif (ent.sector or "").upper() == "IGO":
+            out.add("IGO")
+    return frozenset(out)
+
+
+def _usable(ent: Entity) -> bool:
+    return bool(ent.country) or (ent.sector or "").upper() == "IGO"
+
+
+class EntityIndex:
+    """Which resolved entity (or compound) covers each token of a Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._by_token: dict[int, Entity] = {}
+        self._compound_by_token: dict[int, tuple[Entity, ...]] = {}
+        for ent in doc._.ew_entities or ():
+            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is not None:
+                for tok in span:
+                    self._by_token.setdefault(tok.i, ent)
+        for text_span, members in doc._.ew_compounds or ():
+            span = doc.char_span(text_span.start, text_span.end, alignment_mode="expand")
+            usable = tuple(m for m in members if _usable(m))
+            if span is not None and usable:
+                for tok in span:
+                    self._compound_by_token.setdefault(tok.i, usable)
+
+    @property
+    def entity_tokens(self) -> frozenset[int]:
+        return frozenset(self._by_token)
+
+    def at(self, tok: Token) -> tuple[Entity, ...]:
+        """The usable entities standing for ``tok`` itself (compound members, or its entity)."""
+        if tok.i in self._compound_by_token:
+            return self._compound_by_token[tok.i]
+        ent = self._by_token.get(tok.i)
+        return (ent,) if ent is not None and _usable(ent) else ()
+
+    def phrase(self, root: Token) -> tuple[tuple[Entity, ...], bool]:
+        """Entities of the phrase headed by ``root``: the ones nearest its head, breadth first.
+
+        Returns the entities and whether they stand for the head itself (True) or for one of
+        its modifiers ("an *Iranian* request").
+        """
+        own = self.at(root)
+        if own:
+            members = list(own)
+            for conj in root.children:
+                if conj.dep_ == "conj":
+                    for ent in self.at(conj):
+                        if ent not in members:
+                            members.append(ent)
+            return tuple(members), True
+        queue: deque[tuple[Token, int]] = deque((c, 1) for c in root.children if c.dep_ not in _NOT_IN_PHRASE)
+        while queue:
+            tok, depth = queue.popleft()
+            found = self.at(tok)
+            if found:
+                members = list(found)
+                for conj in tok.children:
+                    if conj.dep_ == "conj":
+                        members.extend(e for e in self.at(conj) if e not in members)
+                return tuple(members), False
+            if depth < _MAX_DEPTH:
+                queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in _NOT_IN_PHRASE)
+        return (), False
+
+
+def _antecedent(tok: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("the deal, which the U.S. ...")."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _child(verb: Token, *deps: str) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = _child(verb, "agent")
+    if agent is None:
+        return None
+    return _child(agent, "pobj")
+
+
+def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The token naming who does ``verb``, climbing to governing verbs when it has no subject."""
+    if depth > 6:
+        return None, ""
+    if _is_passive(verb):
+        agent = _agent(verb)
+        return (agent, "passive agent 'by'") if agent is not None else (None, "")
+    subj = _child(verb, "nsubj", "csubj", "expl")
+    if subj is not None and subj.dep_ != "expl":
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head, "relative clause antecedent"
+        return subj, "nsubj"
+    head = verb.head
+    if head.i == verb.i:
+        return None, ""
+    if verb.dep_ == "acl":
+        # "the countries defending the deal": the modified noun does the act
+        return (head, "participle's noun") if verb.tag_ != "VBN" else (_agent(verb), "passive agent 'by'")
+    if verb.dep_ == "xcomp":
+        obj = _child(head, "dobj")
+        if obj is not None:
+            return obj, "object of governing verb"
+    # climb past prepositions and nouns to the governing verb ("risking ... for agreeing")
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
+        return None, ""
+    tok, via = subject_token(head, depth + 1)
+    return tok, (f"subject of '{head.text}'" if tok is not None else "")
+
+
+def _recipient_tokens(
+    verb: Token, rpreps: frozenset[str], absorb: bool, themes: frozenset[str]
+) -> list[tuple[Token, str]]:
+    out: list[tuple[Token, str]] = []
+    if _is_passive(verb):
+        subj = _child(verb, "nsubjpass")
+        if subj is not None:
+            out.append((_antecedent(subj), "passive subject"))
+    for dep in ("dative", "iobj", "dobj"):
+        for c in verb.children:
+            if c.dep_ == dep:
+                if dep == "dobj" and c.lemma_.lower() in themes:
+                    # "send U.S. troops", "shoot down a Russian jet": the thing acted on; only
+                    # its owner, if not the actor itself, can be the recipient
+                    out.append((c, _THEME + dep))
+                    continue
+                out.append((_antecedent(c), dep))
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lemma_.lower() in rpreps:
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    out.append((pobj, f"prep '{c.lower_}'"))
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            subj = _child(c, "nsubj")
+            if subj is not None:
+                # "helped Assad regain control": the helped one is the complement's subject
+                out.append((subj, f"subject of '{c.text}'"))
+            if absorb:
+                inner = _recipient_tokens(c, rpreps, False, _inner_themes(c))
+                out.extend((t, f"{via} of '{c.text}'") for t, via in inner)
+    return out
+
+
+#: pattern types whose object is the counterpart, even when the pattern names it
+_COUNTERPART_OBJECTS = frozenset({"REJECT", "CONCEDE", "SUPPORT", "ACCUSE", "AGREE", "CONSULT"})
+
+
+def _themes(pat: VerbPattern) -> frozenset[str]:
+    return frozenset() if pat.type in _COUNTERPART_OBJECTS else pat.objects
+
+
+def _inner_themes(verb: Token) -> frozenset[str]:
+    out: set[str] = set()
+    for pat in verb_index().get(verb.lemma_.lower(), ()):
+        out |= _themes(pat)
+    return frozenset(out)
+
+
+def _pick(
+    index: EntityIndex, candidates: list[tuple[Token, str]], actor: tuple[Entity, ...]
+) -> Argument | None:
+    actor_spans = {(e.start, e.end) for e in actor}
+    actor_countries = countries(actor)
+    for tok, via in candidates:
+        theme = via.startswith(_THEME)
+        via = via.removeprefix(_THEME)
+        ents, own = index.phrase(tok)
+        ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
+        if ents and (theme or not own) and countries(ents) <= actor_countries:
+            # "send more U.S. troops": the actor's own modifier, not a recipient
+            continue
+        if ents:
+            return Argument(ents, f"{via} '{tok.text}'")
+    return None
+
+
+def verb_arguments(
+    trig: Trigger, doc: Doc, index: EntityIndex, default_preps: frozenset[str], absorbing_types: frozenset[str]
+) -> tuple[Argument | None, Argument | None]:
+    verb = doc[trig.head]
+    pat = trig.pattern
+    assert isinstance(pat, VerbPattern)
+    actor: Argument | None = None
+    subj, via = subject_token(verb)
+    if subj is not None:
+        ents, _ = index.phrase(_antecedent(subj))
+        if ents:
+            actor = Argument(ents, f"{via} '{subj.text}'")
+    rpreps = pat.recipient_preps if pat.recipient_preps is not None else default_preps
+    absorb = pat.absorb or pat.type in absorbing_types
+    candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
+    recipient = _pick(index, candidates, actor.entities if actor else ())
+    return actor, recipient
+
+
+def _pobjs(noun: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
+    out: list[tuple[Token, str]] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lemma_.lower() in preps:
+            out.extend((p, f"prep '{c.lower_}'") for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def noun_arguments(trig: Trigger, doc: Doc, index: EntityIndex) -> tuple[Argument | None, Argument | None]:
+    noun = doc[trig.head]
+    pat = trig.pattern
+    assert isinstance(pat, NounPattern)
+    actor: Argument | None = None
+    for c in noun.children:
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i not in trig.tokens:
+            ents = index.at(c)
+            if ents:
+                actor = Argument(ents, f"{c.dep_} '{c.text}'")
+                break
+    if actor is None:
+        actor_preps = pat.actor_preps | ({"of"} if pat.of_role == "actor" else frozenset())
+        for tok, via in _pobjs(noun, actor_preps):
+            ents, _ = index.phrase(tok)
+            if ents:
+                actor = Argument(ents, f"{via} '{tok.text}'")
+                break
+    if actor is None and pat.between:
+        for tok, via in _pobjs(noun, frozenset({"between", "among"})):
+            ents, _ = index.phrase(tok)
+            if len(countries(ents)) > 1:
+                return Argument(ents, f"{via} '{tok.text}'"), None
+    if actor is None:
+        return None, None
+    rpreps = pat.recipient_preps | ({"of"} if pat.of_role == "recipient" else frozenset())
+    recipient = _pick(index, _pobjs(noun, rpreps), actor.entities)
+    return actor, recipient

@@ -1,0 +1,221 @@
+"""The rule-based PLOVER coder behind the :class:`EventCoder` protocol."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.events.arguments import Argument, EntityIndex, countries, noun_arguments, verb_arguments
+from eventwire.events.cameo import cameo_row
+from eventwire.events.cues import Cues, load_cues
+from eventwire.events.modality import clause_head, is_question, modality, non_response_clauses, published_date
+from eventwire.events.patterns import VerbPattern
+from eventwire.events.triggers import Trigger, find_triggers
+from eventwire.model import BLOCKING_AUX, Event, TextSpan
+
+__all__ = ["EventCoder", "RuleCoder", "dedupe"]
+
+#: the event a future-tense act amounts to (PLOVER manual: AGREE; auxiliary modes)
+_THREAT_CAMEO = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"}
+#: responses to a nominal act: "rejected Iran's request" -> the request was made to the rejecter
+_RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"})
+
+
+class EventCoder(Protocol):
+    """Anything that codes a parsed, actor-resolved Doc into events."""
+
+    def code(self, doc: Doc) -> list[Event]: ...
+
+
+def _span(doc: Doc, tokens: tuple[int, ...]) -> TextSpan:
+    first, last = doc[min(tokens)], doc[max(tokens)]
+    start, end = first.idx, last.idx + len(last.text)
+    return TextSpan(doc.text[start:end], start, end)
+
+
+def _complements(doc: Doc, trig: Trigger) -> list[Token]:
+    """Heads of what an absorbing verb's content is: "agreed to SEND", "accused Iran of ATTACKING"."""
+    out: list[Token] = []
+    for child in doc[trig.head].children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            out.append(child)
+        elif child.dep_ == "prep":
+            out.extend(g for g in child.children if g.dep_ == "pcomp")
+    return out
+
+
+def _content(comp: Token) -> set[int]:
+    """Tokens of a complement that belong to its content, not to clauses hanging off it
+    ("agreed to send troops AFTER THE U.S. BLAMED IRAN" keeps the blaming)."""
+    out: set[int] = set()
+    stack = [comp]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        for child in tok.children:
+            if child.dep_ in ("advcl", "relcl", "parataxis"):
+                continue
+            if child.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                continue
+            stack.append(child)
+    return out
+
+
+def _objects_of(doc: Doc, trig: Trigger) -> set[int]:
+    verb = doc[trig.head]
+    out = {c.i for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr")}
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        out |= {p.i for p in prep.children if p.dep_ == "pobj"}
+    return out
+
+
+class RuleCoder:
+    """Pattern and dependency rules; see ``data/events/*.yaml`` for the knowledge it applies."""
+
+    def __init__(self, cues: Cues | None = None) -> None:
+        self.cues = cues or load_cues()
+
+    def code(self, doc: Doc) -> list[Event]:
+        index = EntityIndex(doc)
+        events: list[Event] = []
+        for sent in doc.sents:
+            events.extend(self._sentence(doc, sent, index))
+        return dedupe(events)
+
+    def _sentence(self, doc: Doc, sent: Span, index: EntityIndex) -> list[Event]:
+        if is_question(sent):
+            return []
+        triggers = find_triggers(sent, index.entity_tokens)
+        if not triggers:
+            return []
+        silenced = non_response_clauses(sent, self.cues)
+        by_head = {t.head: t for t in triggers}
+        skip: set[int] = set()
+        embedded_context: dict[int, Trigger] = {}
+        verb_objects: dict[int, tuple[Trigger, Argument | None]] = {}
+        for trig in triggers:
+            if trig.kind != "verb" or trig.head in skip:
+                continue
+            pat = trig.pattern
+            assert isinstance(pat, VerbPattern)
+            if pat.absorb or pat.type in self.cues.absorbing_types:
+                for comp in _complements(doc, trig):
+                    skip |= _content(comp) & set(by_head)
+                    if comp.i in by_head:
+                        embedded_context[trig.head] = by_head[comp.i]
+        for trig in triggers:
+            # "an Iranian request TO BUY missiles": what is requested is no event of its own
+            if trig.kind == "noun" and trig.pattern.type in self.cues.absorbing_types:
+                for comp in doc[trig.head].children:
+                    if comp.dep_ in ("acl", "relcl") and comp.tag_ == "VB":
+                        skip |= _content(comp) & set(by_head)
+        out: list[Event] = []
+        for trig in triggers:
+            if trig.head in skip:
+                continue
+            if trig.kind == "verb" and clause_head(doc[trig.head]).i in silenced:
+                continue
+            if trig.kind == "noun" and clause_head(doc[trig.head]).i in silenced:
+                continue
+            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects)
+            if event is not None:
+                out.append(event)
+        return out
+
+    def _event(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Trigger,
+        index: EntityIndex,
+        inner: Trigger | None,
+        verb_objects: dict[int, tuple[Trigger, Argument | None]],
+    ) -> Event | None:
+        pat = trig.pattern
+        why = [f"pattern {pat.id} ({trig.kind} '{_span(doc, trig.tokens).text}'"
+               + (f", with '{', '.join(trig.matched)}')" if trig.matched else ")")]
+        if trig.kind == "verb":
+            actor, recipient = verb_arguments(
+                trig, doc, index, self.cues.recipient_preps, self.cues.absorbing_types
+            )
+            if actor is not None:
+                for obj in _objects_of(doc, trig):
+                    verb_objects[obj] = (trig, actor)
+        else:
+            governing = verb_objects.get(trig.head)
+            if governing is not None and governing[0].pattern.type == pat.type:
+                return None  # "imposed sanctions": the verb already coded this act
+            actor, recipient = noun_arguments(trig, doc, index)
+            if governing is not None and recipient is None and governing[0].pattern.type in _RESPONSE_TYPES:
+                recipient = governing[1]
+                if recipient is not None:
+                    recipient = Argument(recipient.entities, f"responder of '{doc[governing[0].head].text}'")
+        if actor is None:
+            return None
+        why.append(f"actor: {actor.via} -> {'/'.join(sorted(countries(actor.entities)))}")
+        if recipient is not None:
+            why.append(f"recipient: {recipient.via} -> {'/'.join(sorted(countries(recipient.entities)))}")
+        mod = modality(doc[trig.head], trig.kind == "noun", self.cues, doc._.ew_dates, published_date(doc))
+        if mod.non_event:
+            return None
+        why.extend(mod.reasons)
+        typ, cameo, mode, context = pat.type, pat.cameo, pat.mode, pat.context
+        if inner is not None and not context:
+            context = inner.pattern.context
+            why.append(f"context from '{doc[inner.head].text}' ({inner.pattern.id})")
+        aux = list(mod.aux)
+        if "future" in aux and not set(aux) & BLOCKING_AUX:
+            if typ in self.cues.future_to_agree:
+                why.append(f"future {typ} -> AGREE")
+                typ, cameo, mode = "AGREE", "030", None
+                aux.remove("future")
+            elif typ in self.cues.future_to_threaten:
+                why.append(f"future {typ} -> THREATEN")
+                typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(typ, "130"), None
+                aux.remove("future")
+        row = cameo_row(cameo)
+        return Event(
+            type=typ,
+            actor=actor.entities,
+            recipient=recipient.entities if recipient else (),
+            evidence=TextSpan(sent.text, sent.start_char, sent.end_char),
+            trigger=_span(doc, trig.tokens),
+            mode=mode,
+            context=tuple(context),
+            aux=tuple(aux),
+            cameo=cameo,
+            goldstein=row.goldstein if row else None,
+            quad_class=row.quad_class if row else None,
+            pattern_id=pat.id,
+            explanation=tuple(why),
+        )
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One event per act: a restatement (same type and actors, no new recipient) is dropped.
+
+    Articles repeat their news ("Russia rejected the request... The request was rebuffed by
+    Putin"); counting each mention would count one act several times.
+    """
+    kept: list[Event] = []
+    for ev in events:
+        key = (ev.type, countries(ev.actor), ev.asserted)
+        merged = False
+        for i, old in enumerate(kept):
+            if (old.type, countries(old.actor), old.asserted) != key:
+                continue
+            if old.evidence.start == ev.evidence.start:
+                continue  # two triggers in one sentence are two acts ("abandoned ... before reimposing")
+            new_r, old_r = countries(ev.recipient), countries(old.recipient)
+            if new_r <= old_r:
+                merged = True
+                break
+            if old_r < new_r:
+                kept[i] = replace(ev, explanation=ev.explanation + (f"also stated: {old.trigger.text!r}",))
+                merged = True
+                break
+        if not merged:
+            kept.append(ev)
+    return kept

@@ -1,0 +1,70 @@
+"""Loads the modality and non-event cues (data/events/cues.yaml)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from eventwire.events.cameo import DATA_DIR
+from eventwire.events.errors import PatternFileError
+from eventwire.events.yamlfile import read_mapping
+
+__all__ = ["Cues", "load_cues"]
+
+
+@dataclass(frozen=True)
+class Cues:
+    recipient_preps: frozenset[str]
+    conditional_marks: frozenset[str]
+    conditional_phrases: tuple[str, ...]
+    speculative_modals: frozenset[str]
+    speculative_heads: frozenset[str]
+    speculative_modifiers: frozenset[str]
+    future_modals: frozenset[str]
+    future_heads: frozenset[str]
+    future_modifiers: frozenset[str]
+    future_to_agree: frozenset[str]
+    future_to_threaten: frozenset[str]
+    negation_words: frozenset[str]
+    negation_heads: frozenset[str]
+    transparent_heads: frozenset[str]
+    opinion_heads: frozenset[str]
+    non_response: tuple[re.Pattern[str], ...]
+    historical_days: int
+    absorbing_types: frozenset[str]
+
+
+def _set(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in data.get(key) or ())
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    path = DATA_DIR / "cues.yaml"
+    data = read_mapping(path)
+    try:
+        patterns = tuple(re.compile(p, re.IGNORECASE) for p in data.get("non_response") or ())
+    except re.error as exc:
+        raise PatternFileError(str(path), f"bad non_response expression: {exc}") from exc
+    return Cues(
+        recipient_preps=_set(data, "recipient_preps"),
+        conditional_marks=_set(data, "conditional_marks"),
+        conditional_phrases=tuple(str(p).lower() for p in data.get("conditional_phrases") or ()),
+        speculative_modals=_set(data, "speculative_modals"),
+        speculative_heads=_set(data, "speculative_heads"),
+        speculative_modifiers=_set(data, "speculative_modifiers"),
+        future_modals=_set(data, "future_modals"),
+        future_heads=_set(data, "future_heads"),
+        future_modifiers=_set(data, "future_modifiers"),
+        future_to_agree=frozenset(str(v) for v in data.get("future_to_agree") or ()),
+        future_to_threaten=frozenset(str(v) for v in data.get("future_to_threaten") or ()),
+        negation_words=_set(data, "negation_words"),
+        negation_heads=_set(data, "negation_heads"),
+        transparent_heads=_set(data, "transparent_heads"),
+        opinion_heads=_set(data, "opinion_heads"),
+        non_response=patterns,
+        historical_days=int(data.get("historical_days", 730)),
+        absorbing_types=frozenset(str(v) for v in data.get("absorbing_types") or ()),
+    )

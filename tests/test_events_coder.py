@@ -1,0 +1,203 @@
+"""Table-driven tests of the PLOVER coder on short sentences with hand-resolved actors.
+
+The Docs are parsed by the session pipeline's spaCy steps only; ``ew_entities`` and
+``ew_compounds`` are set by hand, so these tests do not depend on the actors component.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.events.arguments import countries
+from eventwire.events.coder import RuleCoder
+from eventwire.model import Article, Entity, Event, TextSpan
+
+#: surface form -> (country, sector, kind); longest forms are matched first
+ACTORS: dict[str, tuple[str | None, str | None, str]] = {
+    "Russia": ("RUS", "GOV", "state"),
+    "Moscow": ("RUS", "GOV", "state"),
+    "Russian": ("RUS", None, "state"),
+    "Iran": ("IRN", "GOV", "state"),
+    "Iranian officials": ("IRN", "GOV", "reference"),
+    "Iranian": ("IRN", None, "state"),
+    "Tehran": ("IRN", "GOV", "state"),
+    "the United States": ("USA", "GOV", "state"),
+    "Washington": ("USA", "GOV", "state"),
+    "the U.S.": ("USA", "GOV", "state"),
+    "U.S.": ("USA", None, "state"),
+    "President Joe Biden": ("USA", "GOV", "person"),
+    "China": ("CHN", "GOV", "state"),
+    "Beijing": ("CHN", "GOV", "state"),
+    "Chinese": ("CHN", None, "state"),
+    "Japan": ("JPN", "GOV", "state"),
+    "Tokyo": ("JPN", "GOV", "state"),
+    "France": ("FRA", "GOV", "state"),
+    "French": ("FRA", None, "state"),
+    "Paris": ("FRA", "GOV", "state"),
+    "Germany": ("DEU", "GOV", "state"),
+    "Israel": ("ISR", "GOV", "state"),
+    "Israeli": ("ISR", None, "state"),
+    "Syria": ("SYR", "GOV", "state"),
+    "Turkey": ("TUR", "GOV", "state"),
+    "Ukraine": ("UKR", "GOV", "state"),
+    "Ukrainian": ("UKR", None, "state"),
+    "Kyiv": ("UKR", "GOV", "state"),
+    "India": ("IND", "GOV", "state"),
+    "Pakistan": ("PAK", "GOV", "state"),
+    "Indian": ("IND", None, "state"),
+    "Egypt": ("EGY", "GOV", "state"),
+    "Mali": ("MLI", "GOV", "state"),
+    "Kenya": ("KEN", "GOV", "state"),
+    "Somalia": ("SOM", "GOV", "state"),
+    "Canada": ("CAN", "GOV", "state"),
+    "Mexico": ("MEX", "GOV", "state"),
+    "Brazil": ("BRA", "GOV", "state"),
+    "Sudan": ("SDN", "GOV", "state"),
+    "the European Union": (None, "IGO", "igo"),
+    "NATO": (None, "IGO", "igo"),
+    "the police": (None, "COP", "reference"),
+    "police": (None, "COP", "reference"),
+    "Reuters": (None, "MED", "organization"),
+}
+
+
+def _entities(text: str) -> list[Entity]:
+    taken: list[tuple[int, int]] = []
+    out: list[Entity] = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(surface)}(?!\w)", text, re.IGNORECASE):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            country, sector, kind = ACTORS[surface]
+            taken.append((m.start(), m.end()))
+            out.append(Entity(surface, m.start(), m.end(), country, sector, kind=kind, why="test"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _compounds(text: str, entities: list[Entity]) -> list[tuple[TextSpan, tuple[Entity, ...]]]:
+    """'X and Y' over two resolved states, and 'the two countries' for the last such pair."""
+    out: list[tuple[TextSpan, tuple[Entity, ...]]] = []
+    last: tuple[Entity, ...] = ()
+    for a, b in zip(entities, entities[1:]):
+        if text[a.end : b.start] == " and ":
+            last = (a, b)
+            out.append((TextSpan(text[a.start : b.end], a.start, b.end), last))
+    for m in re.finditer(r"[Tt]he two countries", text):
+        if last:
+            out.append((TextSpan(m.group(0), m.start(), m.end()), last))
+    return out
+
+
+@pytest.fixture(scope="module")
+def code(nlp: Language):  # type: ignore[no-untyped-def]
+    """Parse with spaCy's own steps, set actors by hand, run the rule coder."""
+    coder = RuleCoder()
+
+    def run(text: str, published: str = "2019-05-31") -> list[Event]:
+        doc: Doc = nlp.make_doc(text)
+        doc._.ew_article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
+        for name, proc in nlp.pipeline:
+            if name.startswith("eventwire_") and name != "eventwire_paragraphs":
+                continue
+            doc = proc(doc)
+        ents = _entities(text)
+        doc._.ew_entities = ents
+        doc._.ew_compounds = _compounds(text, ents)
+        return coder.code(doc)
+
+    return run
+
+
+def _triples(events: list[Event]) -> set[tuple[str, str, str, str]]:
+    return {
+        (
+            e.type,
+            "+".join(sorted(countries(e.actor))),
+            "+".join(sorted(countries(e.recipient))),
+            ",".join(e.aux),
+        )
+        for e in events
+    }
+
+
+# (sentence, expected (type, actor, recipient, aux) set); "" = none
+CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
+    # --- plain verb triggers, actor = subject, recipient = object
+    ("Russia rejected Iran's request for weapons.", {("REJECT", "RUS", "IRN", ""), ("REQUEST", "IRN", "RUS", "")}),
+    ("The United States accused Iran of attacking two tankers.", {("ACCUSE", "USA", "IRN", "")}),
+    ("Washington blamed Tehran for the attacks on the tankers.", {("ACCUSE", "USA", "IRN", "")}),
+    ("France condemned the Russian invasion of Ukraine.", {("ACCUSE", "FRA", "RUS", ""), ("ASSAULT", "RUS", "UKR", "")}),
+    ("China praised Egypt for its role in the talks.", {("SUPPORT", "CHN", "EGY", "")}),
+    ("Japan criticized China over the naval drills.", {("ACCUSE", "JPN", "CHN", "")}),
+    ("India summoned the Pakistani envoy.", {("ACCUSE", "IND", "", "")}),
+    ("Turkey shot down a Russian jet near the border.", {("ASSAULT", "TUR", "RUS", "")}),
+    ("Israel launched airstrikes on Syria on Tuesday.", {("ASSAULT", "ISR", "SYR", "")}),
+    ("Mali expelled the French ambassador.", {("SANCTION", "MLI", "FRA", "")}),
+    ("Kenya recalled its ambassador from Somalia.", {("SANCTION", "KEN", "SOM", "")}),
+    ("Russia released two Ukrainian sailors.", {("RETREAT", "RUS", "UKR", "")}),
+    ("The European Union imposed sanctions on Russia.", {("SANCTION", "IGO", "RUS", "")}),
+    ("Washington reimposed a host of sanctions on the Iranian economy.", {("SANCTION", "USA", "IRN", "")}),
+    ("Russia sent troops to Syria.", {("MOBILIZE", "RUS", "SYR", "")}),
+    ("Iran denied any involvement in the attacks.", {("REJECT", "IRN", "", "")}),
+    ("Germany provided humanitarian aid to Sudan.", {("AID", "DEU", "SDN", "")}),
+    ("Mexico and the United States signed a trade agreement.", {("SUPPORT", "MEX+USA", "", "")}),
+    ("Pakistan arrested two Indian fishermen.", {("COERCE", "PAK", "IND", "")}),
+    ("Russia vetoed the resolution.", {("REJECT", "RUS", "", "")}),
+    ("Russia threatened Ukraine with retaliation.", {("THREATEN", "RUS", "UKR", "")}),
+    ("Canada urged China to release the detained citizens.", {("REQUEST", "CAN", "CHN", "")}),
+    # --- visits and meetings
+    ("The Iranian foreign minister visited Moscow on May 7.", {("CONSULT", "IRN", "RUS", "")}),
+    ("Russia held talks with Iran in Geneva.", {("CONSULT", "RUS", "IRN", "")}),
+    # --- passive voice: the "by" agent acts, the subject receives
+    ("Iran was attacked by Israel.", {("ASSAULT", "ISR", "IRN", "")}),
+    ("The request was rebuffed by Russia.", {("REJECT", "RUS", "", "")}),
+    ("Two Indian soldiers were detained by Pakistan.", {("COERCE", "PAK", "IND", "")}),
+    # --- complements: agree/promise absorb what they govern, help = aid
+    ("Russia agreed to sell missiles to Turkey.", {("AGREE", "RUS", "TUR", "")}),
+    ("The United States agreed to send more U.S. troops to the region.", {("AGREE", "USA", "", "")}),
+    ("The two countries have helped Syria regain control.", set()),
+    ("Russia and Iran have helped Syria regain control of the country.", {("AID", "IRN+RUS", "SYR", "")}),
+    ("Turkey, a NATO member, risks penalties for agreeing to buy the systems.", {("AGREE", "TUR", "", "")}),
+    ("Russia refused to release the Ukrainian sailors.", {("REJECT", "RUS", "UKR", "")}),
+    # --- nominal triggers
+    ("Iran's request was discussed at length.", {("REQUEST", "IRN", "", "")}),
+    ("The Chinese sanctions on Japan hurt exporters.", {("SANCTION", "CHN", "JPN", "")}),
+    ("An Israeli airstrike on Syria killed five people.", {("ASSAULT", "ISR", "SYR", "")}),
+    # --- compound actors stay one event
+    ("Russia and Iran condemned the strikes.", {("ACCUSE", "IRN+RUS", "", "")}),
+    # --- negation
+    ("Russia did not reject the request.", {("REJECT", "RUS", "", "negation")}),
+    ("China never recognized Ukraine.", {("SUPPORT", "CHN", "UKR", "negation")}),
+    ("Iran failed to release the French hostages.", {("RETREAT", "IRN", "FRA", "negation")}),
+    # --- conditionals and speculation
+    ("If Russia attacks Ukraine, Washington will impose sanctions.", {("ASSAULT", "RUS", "UKR", "hypothetical"), ("THREATEN", "USA", "", "")}),
+    ("Russia could send troops to Syria.", {("MOBILIZE", "RUS", "SYR", "hypothetical")}),
+    ("Russia would condemn the move.", {("ACCUSE", "RUS", "", "hypothetical")}),
+    ("Japan is considering sanctions on Russia.", set()),
+    ("Iran wants to buy Russian missiles.", {("COOPERATE", "IRN", "RUS", "hypothetical")}),
+    ("Japan is considering imposing sanctions on Russia.", {("SANCTION", "JPN", "RUS", "hypothetical")}),
+    # --- future: cooperative acts become AGREE, forceful ones THREATEN
+    ("China will visit Japan next month.", {("AGREE", "CHN", "JPN", "")}),
+    ("Tehran plans to visit Moscow.", {("AGREE", "IRN", "RUS", "")}),
+    ("Russia will attack Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
+    ("Russia will meet Iran next week.", {("AGREE", "RUS", "IRN", "")}),
+    # --- non-events: journalists' enquiries, questions, opinions
+    ("Russia didn't reply to a request for comment.", set()),
+    ("Iranian officials couldn't be reached for a response.", set()),
+    ("Russia declined to comment.", set()),
+    ("Russia did not immediately respond to a request for comment from Reuters.", set()),
+    ("Will Russia reject the request?", set()),
+    ("Analysts believe Russia rejected the request.", set()),
+    # --- historical
+    ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
+def test_coding(code, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(code(text)) == expected
