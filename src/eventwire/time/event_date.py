@@ -22,7 +22,7 @@ def event_date_mention(doc: Doc, sentence_span: SpanLike,
     trigger = root_token(doc, trig_start, trig_end)
     if trigger is None:
         return None
-    mentions = [m for m in (doc._.ew_dates or [])
+    mentions: list[DateMention] = [m for m in (doc._.ew_dates or [])
                 if sent_start <= m.start and m.end <= sent_end and m.kind == "point"
                 and m.value is not None]
     if not mentions:

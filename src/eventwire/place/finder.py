@@ -1,0 +1,190 @@
+"""Finding place mentions in a Doc: spaCy GPE/LOC/FAC entities, region names, and capitalised
+names after a locative preposition, each checked against the gazetteer.
+
+A country name is reported as a place only where it is used as one ("in Syria", "Kabul,
+Afghanistan"); as the subject of a verb it names a state actor, which the actors step covers.
+Cities, regions and seas are places wherever they occur, even as metonyms ("Moscow is seeking").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventwire.model import Place
+from eventwire.place.gazetteer import lookup_place, place_cues, region_forms
+
+__all__ = ["find_places"]
+
+_HINT_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: entity labels whose words are never places on their own ("Gulf Arab", "Moscow Times")
+_BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+_MAX_NAME_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    had_the: bool
+    #: found after a locative preposition: may overrule a spaCy PERSON/NORP tag of the same words
+    prepositional: bool = False
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    while end > start and text[end - 1] in " .,;:)\"'\u2019":
+        if text[end - 1] == "." and text[start:end].count(".") > 1:
+            break  # "U.S." keeps its final dot
+        end -= 1
+    if text[start:end].endswith(("'s", "\u2019s")):
+        end -= 2
+    had_the = text[start:end].lower().startswith("the ")
+    if had_the:
+        start += 4
+    return start, end, had_the
+
+
+def _entity_candidates(doc: Doc) -> list[_Candidate]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in _HINT_LABELS:
+            start, end, had_the = _strip(doc.text, ent.start_char, ent.end_char)
+            found.append(_Candidate(start, end, had_the or _preceded_by_the(doc.text, start)))
+    return found
+
+
+def _preceded_by_the(text: str, start: int) -> bool:
+    return text[max(0, start - 4):start].lower() == "the "
+
+
+def _region_candidates(doc: Doc) -> list[_Candidate]:
+    text = doc.text
+    found = []
+    for form, needs_the in region_forms():
+        pattern = rf"(?<![\w-])(?:(?i:the) )?{re.escape(form)}(?![\w-])"
+        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+            start, end, had_the = _strip(text, match.start(), match.end())
+            words = text[start:end].split()
+            if not all(w[:1].isupper() or w.lower() in ("of", "and", "el", "al") or "-" in w
+                       for w in words):
+                continue  # "the gulf between them" is not the Persian Gulf
+            if needs_the and not had_the:
+                continue
+            found.append(_Candidate(start, end, had_the))
+    return found
+
+
+def _prepositional_candidates(doc: Doc) -> list[_Candidate]:
+    """Capitalised names right after a locative preposition, which spaCy may not have tagged."""
+    cues = place_cues()
+    found = []
+    for token in doc:
+        of_place = token.lower_ == "of" and token.i > 0 and \
+            doc[token.i - 1].lower_ in cues.place_nouns
+        if token.lower_ not in cues.locative_prepositions | cues.destination_prepositions \
+                and not of_place:
+            continue
+        i = token.i + 1
+        had_the = i < len(doc) and doc[i].lower_ == "the"
+        if had_the:
+            i += 1
+        j = i
+        while j < len(doc) and j - i < _MAX_NAME_TOKENS and doc[j].pos_ == "PROPN" and \
+                doc[j].text[:1].isupper():
+            j += 1
+        for end in range(j, i, -1):
+            found.append(_Candidate(doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                    had_the, prepositional=True))
+    return found
+
+
+def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
+    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]
+    for entity in doc._.ew_entities or []:
+        ranges.append((entity.start, entity.end))
+    return ranges
+
+
+def _inside_longer(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e and (e - s) > (end - start) for s, e in ranges)
+
+
+def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in ranges)
+
+
+def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
+    """Whether the name at ``start`` is used as a location: after a locative preposition or as
+    the second half of "City, Country"."""
+    before = doc.text[max(0, start - 40):start].lower().split()
+    if before and before[-1] == "the":
+        before = before[:-1]
+    if before and before[-1] in place_cues().locative_prepositions:
+        return True
+    stripped = doc.text[:start].rstrip()
+    if stripped.endswith(","):
+        previous = stripped[:-1].rstrip()
+        return any(p.end == len(previous) and p.kind in ("city", "admin") for p in places)
+    return False
+
+
+def _modifies_proper_noun(doc: Doc, end: int) -> bool:
+    """'Moscow Times', 'Paris Agreement': the name qualifies a following proper noun."""
+    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    if span is None or len(span) == 0 or doc.text[end:end + 1] != " ":
+        return False
+    nxt = span[0]
+    return nxt.lower_ in place_cues().non_place_heads and nxt.text[:1].isupper()
+
+
+def _context_countries(doc: Doc) -> frozenset[str]:
+    countries = {e.country for e in doc._.ew_entities or [] if e.country}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP"):
+            start, end, had_the = _strip(doc.text, ent.start_char, ent.end_char)
+            entry = lookup_place(doc.text[start:end], had_the=had_the)
+            if entry is not None and entry.kind == "country" and entry.country:
+                countries.add(entry.country)
+    return frozenset(countries)
+
+
+def find_places(doc: Doc) -> list[Place]:
+    """Every place mention in ``doc``, sorted by offset, non-overlapping (longest wins)."""
+    text = doc.text
+    context = _context_countries(doc)
+    blocked = _blocked_ranges(doc)
+    blocking_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]
+    # the small model often tags a lone city as PERSON or NORP ("traveled to Kiev")
+    relabelable = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")}
+    candidates = _entity_candidates(doc) + _region_candidates(doc) + _prepositional_candidates(doc)
+    resolved: list[Place] = []
+    for cand in candidates:
+        name = text[cand.start:cand.end]
+        if not name or not name[:1].isupper():
+            continue
+        if _inside_longer(blocked, cand.start, cand.end):
+            continue
+        if _overlaps(blocking_ents, cand.start, cand.end) and not (
+                cand.prepositional and (cand.start, cand.end) in relabelable):
+            continue
+        if _modifies_proper_noun(doc, cand.end):
+            continue
+        entry = lookup_place(name, context, had_the=cand.had_the)
+        if entry is None:
+            continue
+        resolved.append(Place(text=name, start=cand.start, end=cand.end, name=entry.name,
+                              country=entry.country, kind=entry.kind, lat=entry.lat,
+                              lon=entry.lon))
+    chosen: list[Place] = []
+    for place in sorted(resolved, key=lambda p: (-(p.end - p.start), p.start)):
+        if not any(c.start < place.end and place.start < c.end for c in chosen):
+            chosen.append(place)
+    chosen.sort(key=lambda p: p.start)
+    kept: list[Place] = []
+    for place in chosen:
+        if place.kind == "country" and not _locative_context(doc, place.start, kept):
+            continue
+        kept.append(place)
+    return kept
