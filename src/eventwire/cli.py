@@ -80,7 +80,7 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="json",
               show_default=True, help="JSON Lines (one object per article) or a readable table.")
-@click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) when the article has none.")
+@click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD); overrides the date found in the article.")
 @click.option("--explain", is_flag=True, help="Say which pattern and rule produced each event.")
 @click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor file(s) that add to or override the knowledge base.")
@@ -134,7 +134,7 @@ def _contract_event_row(e: dict[str, Any], record: dict[str, Any]) -> dict[str, 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB database file.")
-@click.option("--date", callback=_parse_date, help="Publication date for articles that have none.")
+@click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for every article; overrides dates found in them.")
 @click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor file(s) that add to or override the knowledge base.")
 def ingest(paths: tuple[str, ...], db: str, date: dt.date | None,
