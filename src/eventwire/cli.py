@@ -15,7 +15,7 @@ import click
 from eventwire._version import __version__
 
 TABLE_COLUMNS = (
-    ("date", 10), ("type", 9), ("mode", 10), ("actor", 22), ("recipient", 22),
+    ("date", 12), ("type", 9), ("mode", 10), ("actor", 22), ("recipient", 22),
     ("source", 10), ("evidence", 70),
 )
 
