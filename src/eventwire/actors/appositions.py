@@ -57,9 +57,9 @@ def city_country(name: str) -> str | None:
 def _apposition_span(doc: Doc, person_end: int) -> Span | None:
     if person_end >= len(doc) or doc[person_end].text != ",":
         return None
-    sent_end = doc[person_end].sent.end
     i = person_end + 1
-    while i < sent_end and doc[i].lower_ not in _STOP:
+    # Token.sent scans the whole doc; the sentence ends where the next one starts.
+    while i < len(doc) and not doc[i].is_sent_start and doc[i].lower_ not in _STOP:
         i += 1
     if i == person_end + 1 or i - person_end > 25:
         return None

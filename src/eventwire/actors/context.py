@@ -45,19 +45,19 @@ def acts_as_actor(span: Span, cand: Candidate, cues: Cues) -> bool:
 _PLACE_LABELS = frozenset({"LOC", "FAC"})
 
 
-def inside_person_name(span: Span, cand: Candidate) -> bool:
+def inside_person_name(span: Span, cand: Candidate, ents: tuple[Span, ...]) -> bool:
     """True for a state word inside a longer name: a person's ('Michael Jordan', 'Chad Smith')
     or a place's ('the Persian Gulf')."""
     if cand.kind != "state":
         return False
     doc = span.doc
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in _PLACE_LABELS and ent.start <= span.start and span.end <= ent.end \
                 and len(ent) > len(span):
             return True
     if cand.form != "name" or len(span) != 1:
         return False
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
             return True
     nxt = doc[span.end] if span.end < len(doc) else None

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Sequence
 
@@ -42,8 +43,12 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
     found = sorted(entities, key=lambda e: e.start)
     out: list[Entity] = []
     replaced: set[int] = set()
+    starts = [e.start for e in found]
     for tok in doc:
-        covering = [e for e in found if e.start <= tok.idx < e.end]
+        if tok.lower_ not in cues.person_pronouns and cues.reference(tok.lower_) is None:
+            continue
+        at = bisect.bisect_right(starts, tok.idx)
+        covering = [e for e in found[max(0, at - 3):at] if e.start <= tok.idx < e.end]
         if tok.lower_ in cues.person_pronouns and tok.dep_ in _SUBJECT and not covering:
             ante = next((e for e in reversed(found) if e.end <= tok.idx and e.kind == "person"
                          and e.name and "coref" not in e.why), None)

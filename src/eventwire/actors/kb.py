@@ -29,7 +29,7 @@ CURATED_FILES = ("states.yaml", "organizations.tsv", "people.tsv", "agents.tsv")
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity hash: matchers are cached per knowledge base
 class KnowledgeBase:
     index: Mapping[str, tuple[Candidate, ...]]
     agents: Mapping[str, AgentTerm]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -49,7 +50,9 @@ def _add(matcher: PhraseMatcher, label: str, nlp: Language, phrases: Iterable[st
         matcher.add(label, docs[i:i + 5000])
 
 
+@lru_cache(maxsize=4)
 def build_matchers(nlp: Language, kb: KnowledgeBase, cues: Cues) -> Matchers:
+    """Matchers over every name and agent noun (built once per pipeline and knowledge base)."""
     names = PhraseMatcher(nlp.vocab, attr="LOWER")
     _add(names, NAME, nlp, kb.names())
     _add(names, GROUP, nlp, (a for g in cues.state_groups for a in g.aliases))

@@ -41,6 +41,7 @@ class Item:
 
 def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cues,
                   on: dt.date | None) -> list[Item]:
+    ents = tuple(doc.ents)  # doc.ents rebuilds its spans on every access
     items: list[Item] = []
     for m in mentions:
         span = m.span(doc)
@@ -61,7 +62,7 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
         if not ranked:
             continue
         cand = disambiguate(doc, m.key, ranked[0], cues)
-        if inside_person_name(span, cand) or not acts_as_actor(span, cand, cues):
+        if inside_person_name(span, cand, ents) or not acts_as_actor(span, cand, cues):
             continue
         items.append(Item(m.start, m.end, cand=cand))
     return items
@@ -104,18 +105,20 @@ def _modifier_gap(doc: Doc, a: int, b: int) -> bool:
     return len(plain) <= 2 and all(t.pos_ in _MODIFIER_POS and t.ent_type_ != "PERSON" for t in plain)
 
 
-def _person_after(doc: Doc, pos: int, items: list[Item], k: int) -> tuple[int, Candidate | None] | None:
+def _person_after(doc: Doc, pos: int, items: list[Item], k: int,
+                  ents: tuple[Span, ...]) -> tuple[int, Candidate | None] | None:
     """(end token, KB person or None) of a person name starting right at ``pos``."""
     cand = items[k].cand if k < len(items) and items[k].start == pos else None
     if cand is not None and cand.kind == "person":
         return items[k].end, cand
-    for ent in doc.ents:
+    for ent in ents:
         if ent.start == pos and ent.label_ == "PERSON" and not any(ch.isdigit() for ch in ent.text):
             return ent.end, None
     return None
 
 
 def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
+    ents = tuple(doc.ents)
     out: list[Entity] = []
     k = 0
     while k < len(items):
@@ -126,7 +129,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
         if c is not None and c.kind == "state" and nxt is not None and nxt.agent is not None \
                 and _modifier_gap(doc, it.end, nxt.start):
             term = nxt.agent
-            person = _person_after(doc, nxt.end, items, k + 2)
+            person = _person_after(doc, nxt.end, items, k + 2, ents)
             if person is not None and term.role:
                 end, pc = person
                 name = pc.name if pc else doc[nxt.end:end].text
@@ -148,7 +151,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
             continue
         # title + person
         if it.agent is not None and it.agent.role:
-            person = _person_after(doc, it.end, items, k + 1)
+            person = _person_after(doc, it.end, items, k + 1, ents)
             if person is not None:
                 end, pc = person
                 name = pc.name if pc else doc[it.end:end].text

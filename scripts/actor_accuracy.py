@@ -1,0 +1,41 @@
+"""Print actor-resolution accuracy over the table of cases in tests/test_actors_resolution.py.
+
+Usage: .venv/bin/python scripts/actor_accuracy.py [-v]   (-v lists the failing cases)
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+import tempfile
+from pathlib import Path
+
+from eventwire.actors.accuracy import parse_with, run_cases
+from eventwire.actors.component import ActorResolver
+from eventwire.nlp.pipeline import build_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str]) -> int:
+    spec = importlib.util.spec_from_file_location(
+        "actor_cases", REPO / "tests" / "test_actors_resolution.py")
+    assert spec and spec.loader
+    cases = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cases)
+    nlp = build_pipeline(components=())
+    with tempfile.TemporaryDirectory() as tmp:
+        leaders = Path(tmp) / "leaders.tsv"
+        leaders.write_text(cases.LEADERS, encoding="utf-8")
+        results = run_cases(cases.CASES, parse_with(nlp, ActorResolver(nlp, (leaders,))))
+    ok = sum(r.ok for r in results)
+    print(f"actor resolution: {ok}/{len(results)} cases correct ({ok / len(results):.1%})")
+    if "-v" in argv:
+        for r in results:
+            if not r.ok:
+                print("  FAIL", r.describe())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
