@@ -160,6 +160,9 @@ CASES: list[Case] = [
     C("Russia's Foreign Ministry issued a statement. Later the ministry said it had no comment.", "the ministry", "RUS", "GOV"),
     C("Hamas fired rockets on Monday. Later the group said it would stop.", "the group", "PSE", "REB"),
     C("Syrian President Bashar al-Assad regained control of most of the country.", "the country", "SYR"),
+    C("Prime Minister Boris Johnson arrived on Monday. Johnson met the envoys.", "Johnson", "GBR", "GOV", "prime minister", "2020-03-23", 1),
+    C("Aid worker Sara Lee-Pompeo was released on Friday.", "Pompeo", None, ANY, ANY, "2019-06-01"),
+    C("MOSCOW (Reuters) - Talks resumed on Monday.", "MOSCOW", None),
     C("Angela Merkel met the delegation. She said Germany would help.", "She", "DEU", "GOV", ANY, "2010-05-01"),
 ]
 

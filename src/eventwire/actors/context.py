@@ -21,6 +21,8 @@ def acts_as_actor(span: Span, cand: Candidate, cues: Cues) -> bool:
     """False when a capital or seat-of-power name is used as a place."""
     if cand.form not in ("capital", "metonym"):
         return True
+    if span.text.isupper() and len(span.text) > 3:
+        return False  # a dateline ("LONDON (Reuters) -"), not the government
     root = span.root
     single_place = cand.form == "capital" or (len(span) == 1 and not span.text.lower().startswith("the"))
     after = span.doc[span.end] if span.end < len(span.doc) else None

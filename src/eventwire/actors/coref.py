@@ -22,6 +22,8 @@ __all__ = ["Compound", "find_compounds", "in_quotation", "pair_references", "res
 
 Compound = tuple[TextSpan, tuple[Entity, ...]]
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+#: how many paragraphs back a subject pair still answers "the two countries"
+_PAIR_PARAGRAPHS = 2
 _MEMBER_KINDS = frozenset({"state", "person", "group", "organization", "igo", "ministry", "agency",
                            "military", "armed_group", "party", "agent", "ngo", "company"})
 
@@ -76,8 +78,19 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
                               entity_id=f"state:{ante.country}", why=why))
         else:
             out.append(_copy(ante, doc.text[start:end], start, end, why))
-    kept = [e for e in found if id(e) not in replaced]
+    kept = [_same_surname(e, found) for e in found if id(e) not in replaced]
     return sorted(kept + out, key=lambda e: e.start)
+
+
+def _same_surname(e: Entity, found: Sequence[Entity]) -> Entity:
+    """A lone surname the knowledge base missed ("Hunt") -> the earlier person of that name."""
+    if e.kind != "person" or e.name is None or e.country is not None or " " in e.text:
+        return e
+    for ante in reversed(found):
+        if ante.end <= e.start and ante.kind == "person" and ante.name and ante.country \
+                and ante.name.split()[-1] == e.text:
+            return _copy(ante, e.text, e.start, e.end, f"coref: {e.text} -> {ante.text}")
+    return e
 
 
 def find_compounds(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Compound]:
@@ -120,6 +133,30 @@ def in_quotation(text: str, pos: int) -> bool:
     return opened > 0 or para.count('"') % 2 == 1
 
 
+def _pair_before(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compound],
+                 pos: int) -> tuple[Entity, ...]:
+    """The two states a "the two countries" at ``pos`` means.
+
+    A two-state compound that was a subject ("Russia and Iran have ...") is what the text was
+    about; failing that, the last two distinct states (or their peoples) named before, outside
+    quotations.
+    """
+    pairs = [c for c in compounds if c[0].end <= pos and not in_quotation(doc.text, c[0].start)
+             and len({m.country for m in c[1] if m.country}) == 2 and len(c[1]) == 2
+             and doc.text.count("\n\n", c[0].end, pos) <= _PAIR_PARAGRAPHS]
+    subjects = [c for c in pairs if _is_subject(doc, c[1][0])]
+    near = [c for c in pairs if doc.text.count("\n\n", c[0].end, pos) == 0]
+    if near or subjects:
+        return (near or subjects)[-1][1]
+    seen: dict[str, Entity] = {}
+    for e in sorted(entities, key=lambda e: e.start):
+        if e.end <= pos and e.kind in ("state", "group") and e.country \
+                and not in_quotation(doc.text, e.start):
+            seen.pop(e.country, None)
+            seen[e.country] = e
+    return tuple(list(seen.values())[-2:])
+
+
 def pair_references(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compound],
                     cues: Cues) -> list[Compound]:
     """'the two countries' -> the last two states mentioned together (or, failing that, last)."""
@@ -129,23 +166,7 @@ def pair_references(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Co
         start = text.find(phrase)
         while start >= 0:
             end = start + len(phrase)
-            before = [c for c in compounds if c[0].end <= start
-                      and not in_quotation(doc.text, c[0].start)
-                      and len({m.country for m in c[1] if m.kind == "state" and m.country}) >= 2]
-            members: tuple[Entity, ...] = ()
-            # The pair a later "the two countries" means is the one the text was about: prefer
-            # the last pair that was a subject ("Russia and Iran have ...") over any mention.
-            subjects = [c for c in before if _is_subject(doc, c[1][0])]
-            if subjects or before:
-                members = tuple(m for m in (subjects or before)[-1][1] if m.kind == "state")
-            else:
-                seen: dict[str, Entity] = {}
-                for e in sorted(entities, key=lambda e: e.start):
-                    if e.end <= start and e.kind == "state" and e.country \
-                            and not in_quotation(doc.text, e.start):
-                        seen.pop(e.country, None)
-                        seen[e.country] = e
-                members = tuple(list(seen.values())[-2:])
+            members = _pair_before(doc, entities, compounds, start)
             if len(members) >= 2:
                 out.append((TextSpan(doc.text[start:end], start, end), members))
             start = text.find(phrase, end)

@@ -62,10 +62,20 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
         if not ranked:
             continue
         cand = disambiguate(doc, m.key, ranked[0], cues)
+        if cand.kind == "person" and _second_half(doc, m.start):
+            continue  # "Ratcliffe" in "Zaghari-Ratcliffe" is not John Ratcliffe
         if inside_person_name(span, cand, ents) or not acts_as_actor(span, cand, cues):
             continue
         items.append(Item(m.start, m.end, cand=cand))
     return items
+
+
+def _second_half(doc: Doc, start: int) -> bool:
+    """True when the token at ``start`` ends a hyphenated word ("Zaghari-Ratcliffe")."""
+    if start < 2:
+        return False
+    hyphen, word = doc[start - 1], doc[start - 2]
+    return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_
 
 
 def _entity(doc: Doc, start: int, end: int, *, country: str | None, sector: str | None,
