@@ -175,17 +175,28 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("China never recognized Ukraine.", {("SUPPORT", "CHN", "UKR", "negation")}),
     ("Iran failed to release the French hostages.", {("RETREAT", "IRN", "FRA", "negation")}),
     # --- conditionals and speculation
-    ("If Russia attacks Ukraine, Washington will impose sanctions.", {("ASSAULT", "RUS", "UKR", "hypothetical"), ("THREATEN", "USA", "", "")}),
+    ("If Russia attacks Ukraine, Washington will impose sanctions.", {("ASSAULT", "RUS", "UKR", "hypothetical"), ("SANCTION", "USA", "", "future")}),
     ("Russia could send troops to Syria.", {("MOBILIZE", "RUS", "SYR", "hypothetical")}),
     ("Russia would condemn the move.", {("ACCUSE", "RUS", "", "hypothetical")}),
     ("Japan is considering sanctions on Russia.", set()),
     ("Iran wants to buy Russian missiles.", {("COOPERATE", "IRN", "RUS", "hypothetical")}),
     ("Japan is considering imposing sanctions on Russia.", {("SANCTION", "JPN", "RUS", "hypothetical")}),
-    # --- future: cooperative acts become AGREE, forceful ones THREATEN
+    # --- future: cooperative acts become AGREE, attacks THREATEN, reported "would" is future
     ("China will visit Japan next month.", {("AGREE", "CHN", "JPN", "")}),
     ("Tehran plans to visit Moscow.", {("AGREE", "IRN", "RUS", "")}),
     ("Russia will attack Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
     ("Russia will meet Iran next week.", {("AGREE", "RUS", "IRN", "")}),
+    ("Syria said it would withdraw its troops from Turkey.", {("AGREE", "SYR", "TUR", "")}),
+    ("Syria says it is willing to release the Turkish prisoners.", {("AGREE", "SYR", "", "")}),
+    ("Syria said it will not accept any more Turkish refugees.", {("REJECT", "SYR", "", "")}),
+    ("Russia said Iran must release the French hostages.", {("REQUEST", "RUS", "IRN", "")}),
+    ("Iran must release the French hostages.", {("RETREAT", "IRN", "FRA", "hypothetical")}),
+    # --- "no event" patterns block broader ones
+    ("Russia warned against the use of force in Syria.", set()),
+    ("Russia warned Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
+    # --- an act on an act: directed at the doer of the nominal act
+    ("Iran supported the Ukraine invasion.", {("SUPPORT", "IRN", "", "")}),
+    ("Kenya asked the Somali ambassador to leave the country.", {("SANCTION", "KEN", "", "")}),
     # --- non-events: journalists' enquiries, questions, opinions
     ("Russia didn't reply to a request for comment.", set()),
     ("Iranian officials couldn't be reached for a response.", set()),

@@ -33,6 +33,8 @@ class Argument:
     entities: tuple[Entity, ...]
     #: how the parse gave it, e.g. "nsubj 'Russia'"
     via: str
+    #: the token whose phrase gave it (-1: none)
+    token: int = -1
 
 
 def countries(entities: tuple[Entity, ...]) -> frozenset[str]:
@@ -224,16 +226,40 @@ def _pick(
         via = via.removeprefix(_THEME)
         ents, own = index.phrase(tok)
         ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
-        if ents and (theme or not own) and countries(ents) <= actor_countries:
+        if ents and theme and countries(ents) <= actor_countries:
             # "send more U.S. troops": the actor's own modifier, not a recipient
             continue
         if ents:
-            return Argument(ents, f"{via} '{tok.text}'")
+            return Argument(ents, f"{via} '{tok.text}'", tok.i)
     return None
 
 
+def _pronoun_speaker(
+    pron: Token, index: EntityIndex, reporting_heads: frozenset[str]
+) -> tuple[Token | None, str, tuple[Entity, ...]]:
+    """ "Iraq said IT would allow...": a pronoun in a reported clause is usually its speaker."""
+    cur = pron.head
+    while cur.head.i != cur.i:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting_heads:
+            speaker, _ = subject_token(cur.head)
+            if speaker is not None:
+                ents, _ = index.phrase(_antecedent(speaker))
+                if ents:
+                    return speaker, f"pronoun '{pron.text}' = speaker of '{cur.head.text}'", ents
+            return None, "", ()
+        if cur.dep_ not in ("xcomp", "conj", "aux", "advcl"):
+            break
+        cur = cur.head
+    return None, "", ()
+
+
 def verb_arguments(
-    trig: Trigger, doc: Doc, index: EntityIndex, default_preps: frozenset[str], absorbing_types: frozenset[str]
+    trig: Trigger,
+    doc: Doc,
+    index: EntityIndex,
+    default_preps: frozenset[str],
+    absorbing_types: frozenset[str],
+    reporting_heads: frozenset[str] = frozenset(),
 ) -> tuple[Argument | None, Argument | None]:
     verb = doc[trig.head]
     pat = trig.pattern
@@ -242,8 +268,10 @@ def verb_arguments(
     subj, via = subject_token(verb)
     if subj is not None:
         ents, _ = index.phrase(_antecedent(subj))
-        if ents:
-            actor = Argument(ents, f"{via} '{subj.text}'")
+        if not ents and subj.pos_ == "PRON":
+            subj, via, ents = _pronoun_speaker(subj, index, reporting_heads)
+        if ents and subj is not None:
+            actor = Argument(ents, f"{via} '{subj.text}'", subj.i)
     rpreps = pat.recipient_preps if pat.recipient_preps is not None else default_preps
     absorb = pat.absorb or pat.type in absorbing_types
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
@@ -264,12 +292,18 @@ def noun_arguments(trig: Trigger, doc: Doc, index: EntityIndex) -> tuple[Argumen
     pat = trig.pattern
     assert isinstance(pat, NounPattern)
     actor: Argument | None = None
+    undergoer: Argument | None = None
     for c in noun.children:
         if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i not in trig.tokens:
             ents = index.at(c)
-            if ents:
-                actor = Argument(ents, f"{c.dep_} '{c.text}'")
-                break
+            if not ents:
+                continue
+            if pat.of_role == "recipient" and c.dep_ == "compound" and c.pos_ == "PROPN":
+                # "the Ukraine invasion", "the Crimea annexation": the name is the one undergoing it
+                undergoer = Argument(ents, f"compound '{c.text}'", c.i)
+                continue
+            actor = Argument(ents, f"{c.dep_} '{c.text}'", c.i)
+            break
     if actor is None:
         actor_preps = pat.actor_preps | ({"of"} if pat.of_role == "actor" else frozenset())
         for tok, via in _pobjs(noun, actor_preps):
@@ -285,5 +319,5 @@ def noun_arguments(trig: Trigger, doc: Doc, index: EntityIndex) -> tuple[Argumen
     if actor is None:
         return None, None
     rpreps = pat.recipient_preps | ({"of"} if pat.of_role == "recipient" else frozenset())
-    recipient = _pick(index, _pobjs(noun, rpreps), actor.entities)
+    recipient = undergoer or _pick(index, _pobjs(noun, rpreps), actor.entities)
     return actor, recipient

@@ -7,13 +7,20 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.events.arguments import Argument, EntityIndex, countries, noun_arguments, verb_arguments
+from eventwire.events.arguments import (
+    Argument,
+    EntityIndex,
+    countries,
+    noun_arguments,
+    subject_token,
+    verb_arguments,
+)
 from eventwire.events.cameo import cameo_row
 from eventwire.events.cues import Cues, load_cues
 from eventwire.events.modality import clause_head, is_question, modality, non_response_clauses, published_date
-from eventwire.events.patterns import VerbPattern
+from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
 from eventwire.events.triggers import Trigger, find_triggers
-from eventwire.model import BLOCKING_AUX, Event, TextSpan
+from eventwire.model import BLOCKING_AUX, Entity, Event, TextSpan
 
 __all__ = ["EventCoder", "RuleCoder", "dedupe"]
 
@@ -111,6 +118,12 @@ class RuleCoder:
                 for comp in doc[trig.head].children:
                     if comp.dep_ in ("acl", "relcl") and comp.tag_ == "VB":
                         skip |= _content(comp) & set(by_head)
+        for trig in triggers:
+            if trig.kind == "verb":
+                for subj in doc[trig.head].children:
+                    same = by_head.get(subj.i)
+                    if subj.dep_ == "nsubj" and same is not None and same.pattern.type == trig.pattern.type:
+                        skip.add(trig.head)  # "an Israeli airstrike ... killed": the noun is the act
         out: list[Event] = []
         for trig in triggers:
             if trig.head in skip:
@@ -119,7 +132,7 @@ class RuleCoder:
                 continue
             if trig.kind == "noun" and clause_head(doc[trig.head]).i in silenced:
                 continue
-            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects)
+            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects, by_head)
             if event is not None:
                 out.append(event)
         return out
@@ -132,14 +145,20 @@ class RuleCoder:
         index: EntityIndex,
         inner: Trigger | None,
         verb_objects: dict[int, tuple[Trigger, Argument | None]],
+        by_head: dict[int, Trigger],
     ) -> Event | None:
         pat = trig.pattern
+        if pat.type == NOT_AN_EVENT:
+            return None
         why = [f"pattern {pat.id} ({trig.kind} '{_span(doc, trig.tokens).text}'"
                + (f", with '{', '.join(trig.matched)}')" if trig.matched else ")")]
         if trig.kind == "verb":
             actor, recipient = verb_arguments(
-                trig, doc, index, self.cues.recipient_preps, self.cues.absorbing_types
+                trig, doc, index, self.cues.recipient_preps, self.cues.absorbing_types, self.cues.reporting_heads
             )
+            recipient = self._nominal_object(doc, trig, index, by_head, actor, recipient)
+            if recipient is None and pat.type == "CONSULT":
+                recipient = _host_place(doc, trig)
             if actor is not None:
                 for obj in _objects_of(doc, trig):
                     verb_objects[obj] = (trig, actor)
@@ -166,6 +185,13 @@ class RuleCoder:
             context = inner.pattern.context
             why.append(f"context from '{doc[inner.head].text}' ({inner.pattern.id})")
         aux = list(mod.aux)
+        if mod.demand_by is not None:
+            return self._demand(doc, sent, trig, index, mod.demand_by, actor, why)
+        if "future" in aux and "negation" in aux and "hypothetical" not in aux:
+            if typ in self.cues.negated_future_to_reject:
+                why.append(f"refused future {typ} -> REJECT")
+                typ, cameo, mode = "REJECT", "120", None
+                aux = [a for a in aux if a not in ("future", "negation")]
         if "future" in aux and not set(aux) & BLOCKING_AUX:
             if typ in self.cues.future_to_agree:
                 why.append(f"future {typ} -> AGREE")
@@ -191,6 +217,78 @@ class RuleCoder:
             pattern_id=pat.id,
             explanation=tuple(why),
         )
+
+
+    def _nominal_object(
+        self,
+        doc: Doc,
+        trig: Trigger,
+        index: EntityIndex,
+        by_head: dict[int, Trigger],
+        actor: Argument | None,
+        recipient: Argument | None,
+    ) -> Argument | None:
+        """Acting on an act: "condemned the Russian invasion" is directed at the invader, and
+        "backed the Ukraine invasion" at nobody the sentence names (the invader is unsaid)."""
+        for obj in doc[trig.head].children:
+            nominal = by_head.get(obj.i)
+            if obj.dep_ != "dobj" or nominal is None or nominal.kind != "noun":
+                continue
+            if nominal.pattern.type == trig.pattern.type:
+                continue  # "launched airstrikes on Syria": one act, the noun's recipient is the verb's
+            doer, _ = noun_arguments(nominal, doc, index)
+            if doer is not None and (actor is None or countries(doer.entities) != countries(actor.entities)):
+                return Argument(doer.entities, f"doer of '{obj.text}' ({doer.via})", doer.token)
+            if recipient is not None and recipient.token in {t.i for t in obj.subtree}:
+                return None
+        return recipient
+
+    def _demand(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Trigger,
+        index: EntityIndex,
+        reporter: int,
+        obliged: Argument,
+        why: list[str],
+    ) -> Event | None:
+        """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+        speaker, via = subject_token(doc[reporter])
+        if speaker is None:
+            return None
+        ents, _ = index.phrase(speaker)
+        if not ents or countries(ents) == countries(obliged.entities):
+            return None
+        row = cameo_row("100")
+        return Event(
+            type="REQUEST",
+            actor=ents,
+            recipient=obliged.entities,
+            evidence=TextSpan(sent.text, sent.start_char, sent.end_char),
+            trigger=_span(doc, (reporter, trig.head)),
+            cameo="100",
+            goldstein=row.goldstein if row else None,
+            quad_class=row.quad_class if row else None,
+            pattern_id=f"{trig.pattern.id}+demand",
+            explanation=tuple(why) + (f"demand: {via} '{speaker.text}' of the obliged actor",),
+        )
+
+
+def _host_place(doc: Doc, trig: Trigger) -> Argument | None:
+    """A visit's destination named as a place ("arrived in Amman") stands for its host state."""
+    places = doc._.ew_places or []
+    verb = doc[trig.head]
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
+        targets.extend(p for p in prep.children if p.dep_ == "pobj")
+    for tok in targets:
+        for place in places:
+            if place.country and place.start <= tok.idx < place.end:
+                ent = Entity(place.text, place.start, place.end, place.country, kind="place",
+                             why=f"host of the visit: place {place.name}")
+                return Argument((ent,), f"place '{place.text}'", tok.i)
+    return None
 
 
 def dedupe(events: list[Event]) -> list[Event]:

@@ -34,6 +34,11 @@ class Cues:
     non_response: tuple[re.Pattern[str], ...]
     historical_days: int
     absorbing_types: frozenset[str]
+    intent_heads: frozenset[str]
+    negated_future_to_reject: frozenset[str]
+    reporting_heads: frozenset[str]
+    backshifted_modals: frozenset[str]
+    obligation_modals: frozenset[str]
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -67,4 +72,9 @@ def load_cues() -> Cues:
         non_response=patterns,
         historical_days=int(data.get("historical_days", 730)),
         absorbing_types=frozenset(str(v) for v in data.get("absorbing_types") or ()),
+        intent_heads=_set(data, "intent_heads"),
+        negated_future_to_reject=frozenset(str(v) for v in data.get("negated_future_to_reject") or ()),
+        reporting_heads=_set(data, "reporting_heads"),
+        backshifted_modals=_set(data, "backshifted_modals"),
+        obligation_modals=_set(data, "obligation_modals"),
     )

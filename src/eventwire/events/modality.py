@@ -28,6 +28,8 @@ class Modality:
     #: the statement is not an event at all (an opinion)
     non_event: bool
     reasons: tuple[str, ...]
+    #: index of the reporting verb whose speaker demands the act ("X said Y must withdraw")
+    demand_by: int | None = None
 
 
 def clause_head(tok: Token) -> Token:
@@ -121,13 +123,17 @@ def modality(
     non_event = False
     negation_open = True  # negation reaches a trigger only through open complements
     future_open = True
+    conditional = False
+    backshifted: Token | None = None
+    obliged: Token | None = None
+    reporter: Token | None = None
     for i, (tok, dep) in enumerate(_path(trigger, noun)):
         lemma = tok.lemma_.lower()
         if i > 0 and dep == "xcomp":
             if lemma in cues.speculative_heads:
                 aux.add("hypothetical")
                 reasons.append(f"hypothetical: complement of '{tok.text}'")
-            if lemma in cues.future_heads:
+            if lemma in cues.future_heads or lemma in cues.intent_heads:
                 aux.add("future")
                 reasons.append(f"future: complement of '{tok.text}'")
             if lemma in cues.negation_heads:
@@ -136,22 +142,30 @@ def modality(
         if i > 0 and dep == "ccomp" and lemma in cues.opinion_heads:
             non_event = True
             reasons.append(f"opinion: clause of '{tok.text}'")
+        if i > 0 and dep == "ccomp" and reporter is None and lemma in cues.reporting_heads:
+            reporter = tok
         if i > 0 and dep not in ("xcomp", "dobj", "pobj", "prep", "pcomp"):
             negation_open = False
         if i > 0 and dep not in ("xcomp", "conj", "dobj", "pobj", "prep", "pcomp"):
             future_open = False  # "if Russia attacks, Washington WILL respond": not Russia's future
         for mark in _children(tok, ("mark",)):
             if mark.lower_ in cues.conditional_marks:
+                conditional = True
                 aux.add("hypothetical")
                 reasons.append(f"hypothetical: '{mark.text}' clause")
         for a in _children(tok, ("aux",)):
-            if a.lower_ in cues.speculative_modals or a.lemma_.lower() in cues.speculative_modals:
+            word = a.lower_ if a.lower_ in cues.speculative_modals | cues.future_modals else a.lemma_.lower()
+            if future_open and word in cues.obligation_modals:
+                obliged = obliged or tok
+            elif future_open and word in cues.backshifted_modals:
+                backshifted = backshifted or a
+            elif word in cues.speculative_modals:
                 aux.add("hypothetical")
                 reasons.append(f"hypothetical: modal '{a.text}'")
-            elif future_open and (a.lower_ in cues.future_modals or a.lemma_.lower() in cues.future_modals):
+            elif future_open and word in cues.future_modals:
                 aux.add("future")
                 reasons.append(f"future: '{a.text}'")
-        if negation_open and (i == 0 or tok.pos_ in ("VERB", "AUX")):
+        if negation_open and (i == 0 or tok.pos_ in ("VERB", "AUX", "ADJ")):
             for neg in _children(tok, ("neg",)):
                 aux.add("negation")
                 reasons.append(f"negation: '{neg.text}' on '{tok.text}'")
@@ -168,12 +182,28 @@ def modality(
                 elif mod.lower_ in cues.future_modifiers:
                     aux.add("future")
                     reasons.append(f"future: '{mod.text} {tok.text}'")
+    reported = reporter is not None and not conditional
+    if backshifted is not None:
+        if reported:
+            aux.add("future")
+            reasons.append(f"future: reported '{backshifted.text}' under '{reporter.text if reporter else ''}'")
+        else:
+            aux.add("hypothetical")
+            reasons.append(f"hypothetical: modal '{backshifted.text}'")
+    demand_by: int | None = None
+    if obliged is not None:
+        if reported and reporter is not None:
+            demand_by = reporter.i
+            reasons.append(f"demand: '{reporter.text}' that it must happen")
+        else:
+            aux.add("hypothetical")
+            reasons.append("hypothetical: obligation")
     hist = _date_aux(trigger, dates, published, cues) if dates is not None else _year_aux(trigger, published, cues)
     if hist:
         aux.add(hist)
         reasons.append("historical: dated long before publication")
     ordered = tuple(m for m in AUX_MODES if m in aux)
-    return Modality(ordered, non_event, tuple(reasons))
+    return Modality(ordered, non_event, tuple(reasons), demand_by)
 
 
 def published_date(doc: Doc) -> dt.date | None:

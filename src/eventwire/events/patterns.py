@@ -12,7 +12,11 @@ from eventwire.events.errors import PatternFileError
 from eventwire.events.yamlfile import flag, read_mapping
 from eventwire.model import EVENT_TYPES
 
+#: the type of a pattern that marks words as no event at all ("warn of")
+NOT_AN_EVENT = "none"
+
 __all__ = [
+    "NOT_AN_EVENT",
     "NounPattern",
     "VerbPattern",
     "load_noun_patterns",
@@ -70,7 +74,9 @@ def _coding(raw: Mapping[str, Any], source: str) -> tuple[str, str | None, tuple
     if row is None:
         raise PatternFileError(source, f"pattern {pid}: unknown CAMEO code {code!r}")
     typ = raw.get("type") or row.type
-    if typ not in EVENT_TYPES:
+    if str(typ).lower() == NOT_AN_EVENT:
+        typ = NOT_AN_EVENT
+    elif typ not in EVENT_TYPES:
         raise PatternFileError(source, f"pattern {pid}: {typ!r} is not a PLOVER type")
     mode = raw.get("mode", row.mode)
     context = tuple(raw["context"]) if "context" in raw else row.context
