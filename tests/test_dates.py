@@ -188,6 +188,12 @@ COMPONENT_CASES: list[tuple[str, list[tuple[str, str, str | None, str | None]]]]
     ("The two have grown closer in recent years.", [("recent years", "duration", None, None)]),
     ("Voters went to the polls last weekend.", [("last weekend", "point", "2019-05-25", "2019-05-26")]),
     ("You may 7 times ask.", []),
+    ("Kabul withdrew from a tri-series set for November.",
+     [("November", "point", "2019-11-01", "2019-11-30")]),
+    ("Lavrov cancelled his visit to Turkey, where he was due on Wednesday.",
+     [("Wednesday", "point", "2019-05-29", "2019-05-29")]),
+    ("Shelling was reported on 25-26 October.",
+     [("25-26 October", "point", "2018-10-25", "2018-10-26")]),
 ]
 
 

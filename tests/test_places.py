@@ -99,6 +99,11 @@ COMPONENT_CASES: list[tuple[str, list[tuple[str, str | None, str]]]] = [
     ("The Moscow Times reported the story.", []),
     ("The gulf between the two sides widened.", []),
     ("Ships were seized near the Strait of Hormuz.", [("Strait of Hormuz", None, "sea")]),
+    # coordinated with a location, and tagged PERSON by the small model
+    ("Militants carry out attacks in Mali, Niger and Burkina Faso.",
+     [("Mali", "MLI", "country"), ("Niger", "NER", "country"), ("Burkina Faso", "BFA", "country")]),
+    ("Refugees arrived in eastern DRC.", [("DRC", "COD", "country")]),
+    ("Helicopters flew 200 meters from the border with Belarus.", [("Belarus", "BLR", "country")]),
 ]
 
 

@@ -68,8 +68,14 @@ QUANTITY_CASES: list[tuple[str, list[Row]]] = [
     ("Unemployment rose to 12 percent.", [("12 percent", 12, "%", "percent")]),
     ("Two oil tankers were hit.", [("Two oil tankers", 2, "tanker", "count")]),
     ("The rebels hold a dozen bases.", [("a dozen bases", 12, "base", "count")]),
-    # numbers inside dates, names and idioms are not quantities
-    ("The S-400 deal was signed on May 7, 2019 after eight years of talks.", []),
+    # numbers inside point dates, names and idioms are not quantities; a duration's count is
+    ("The S-400 deal was signed on May 7, 2019 after eight years of talks.",
+     [("eight years", 8, "year", "duration")]),
+    ("Diplomats were given 72 hours to leave.", [("72 hours", 72, "hour", "duration")]),
+    ("The talks resumed at 3 p.m. in the 2019 venue.", []),
+    ("The death toll surpassed 100.", [("100", 100, "person", "casualties")]),
+    ("Police detained nine or more officials.", [("nine or more officials", 9, "official", "count")]),
+    ("The 2,600-km border is closed.", [("2,600-km", 2600, "km", "distance")]),
     ("Russia is one of the countries defending the deal.", []),
     ("On one hand, the talks went well.", []),
 ]

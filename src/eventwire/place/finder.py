@@ -22,6 +22,8 @@ _HINT_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: entity labels whose words are never places on their own ("Gulf Arab", "Moscow Times")
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
 _MAX_NAME_TOKENS = 4
+#: a city name the model tagged as a person is trusted as a place only above this population
+MISLABEL_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,28 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
         if ent.label_ in _HINT_LABELS:
             start, end, had_the = _strip(doc.text, ent.start_char, ent.end_char)
             found.append(_Candidate(start, end, had_the or _preceded_by_the(doc.text, start)))
+    return found
+
+
+def _mislabelled_candidates(doc: Doc) -> list[_Candidate]:
+    """PERSON/NORP entities that are really places: the small model tags "Niger", "Burkina
+    Faso" or "Goma" as people. Country names qualify; city names only for large cities that are
+    not also part of a person's name elsewhere in the article ("Michael Jackson" ... "Jackson")."""
+    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for entity in doc._.ew_entities or []:
+        if entity.kind == "person":
+            person_words.update(w.lower() for w in entity.text.split())
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "NORP"):
+            continue
+        entry = lookup_place(ent.text)
+        if entry is None:
+            continue
+        big_city = entry.kind == "city" and entry.population >= MISLABEL_MIN_POPULATION and \
+            not any(t.lower_ in person_words for t in ent)
+        if entry.kind == "country" or big_city:
+            found.append(_Candidate(ent.start_char, ent.end_char, False, prepositional=True))
     return found
 
 
@@ -90,6 +114,8 @@ def _prepositional_candidates(doc: Doc) -> list[_Candidate]:
         had_the = i < len(doc) and doc[i].lower_ == "the"
         if had_the:
             i += 1
+        if i < len(doc) and doc[i].text in cues.direction_words:
+            i += 1
         j = i
         while j < len(doc) and j - i < _MAX_NAME_TOKENS and doc[j].pos_ == "PROPN" and \
                 doc[j].text[:1].isupper():
@@ -116,17 +142,37 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
-    """Whether the name at ``start`` is used as a location: after a locative preposition or as
-    the second half of "City, Country"."""
+    """Whether the name at ``start`` is used as a location: after a locative preposition, after
+    "the border with", as the second half of "City, Country", or coordinated with a place that
+    is ("in Syria and Yemen")."""
+    cues = place_cues()
     before = doc.text[max(0, start - 40):start].lower().split()
+    if before and before[-1] in cues.direction_words:
+        before = before[:-1]
     if before and before[-1] == "the":
         before = before[:-1]
-    if before and before[-1] in place_cues().locative_prepositions:
+    if before and before[-1] in cues.locative_prepositions:
         return True
+    if len(before) >= 2 and before[-1] in ("of", "with") and before[-2] in cues.place_nouns:
+        return True
+    if places and places[-1].end <= start:
+        glue = doc.text[places[-1].end:start]
+        if re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*(?:the\s+)?", glue, flags=re.IGNORECASE):
+            return True
     stripped = doc.text[:start].rstrip()
     if stripped.endswith(","):
         previous = stripped[:-1].rstrip()
-        return any(p.end == len(previous) and p.kind in ("city", "admin") for p in places)
+        return any(p.end == len(previous) and p.kind in ("city", "admin") for p in places) \
+            or _city_ending_at(doc, len(previous))
+    return False
+
+
+def _city_ending_at(doc: Doc, end: int) -> bool:
+    """A city or state name (used as a place or not) ending at ``end``: "Kabul, Afghanistan"."""
+    for ent in doc.ents:
+        if ent.end_char == end and ent.label_ in _HINT_LABELS:
+            entry = lookup_place(ent.text)
+            return entry is not None and entry.kind in ("city", "admin")
     return False
 
 
@@ -158,7 +204,8 @@ def find_places(doc: Doc) -> list[Place]:
     blocking_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]
     # the small model often tags a lone city as PERSON or NORP ("traveled to Kiev")
     relabelable = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")}
-    candidates = _entity_candidates(doc) + _region_candidates(doc) + _prepositional_candidates(doc)
+    candidates = (_entity_candidates(doc) + _region_candidates(doc)
+                  + _prepositional_candidates(doc) + _mislabelled_candidates(doc))
     resolved: list[Place] = []
     for cand in candidates:
         name = text[cand.start:cand.end]
@@ -183,8 +230,12 @@ def find_places(doc: Doc) -> list[Place]:
             chosen.append(place)
     chosen.sort(key=lambda p: p.start)
     kept: list[Place] = []
+    locative: list[Place] = []  # the kept places used as locations, for coordination
     for place in chosen:
-        if place.kind == "country" and not _locative_context(doc, place.start, kept):
+        is_locative = _locative_context(doc, place.start, locative)
+        if place.kind == "country" and not is_locative:
             continue
         kept.append(place)
+        if is_locative:
+            locative.append(place)
     return kept

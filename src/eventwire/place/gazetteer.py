@@ -53,6 +53,7 @@ class PlaceCues:
     place_object_verbs: frozenset[str]
     non_place_heads: frozenset[str]
     place_nouns: frozenset[str]
+    direction_words: frozenset[str]
 
 
 def _load_yaml(name: str) -> Any:
@@ -79,6 +80,7 @@ def place_cues() -> PlaceCues:
         place_object_verbs=words("place_object_verbs"),
         non_place_heads=words("non_place_heads"),
         place_nouns=words("place_nouns"),
+        direction_words=words("direction_words"),
     )
 
 

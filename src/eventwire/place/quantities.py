@@ -30,7 +30,7 @@ from eventwire.time.numbers import parse_number
 __all__ = ["QuantityFinder", "event_quantities", "find_quantities"]
 
 #: spaCy entity labels whose numbers are not quantities (dates, names, model numbers)
-_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL", "PRODUCT", "ORG", "WORK_OF_ART", "LAW",
+_SKIP_LABELS = frozenset({"DATE", "ORDINAL", "PRODUCT", "ORG", "WORK_OF_ART", "LAW",
                           "EVENT", "FAC", "GPE", "PERSON"})
 _MAX_MODIFIERS = 3
 
@@ -51,6 +51,8 @@ class QuantityLexicon:
     casualty_lemmas: frozenset[str]
     qualifiers: tuple[str, ...]
     unit_lemmas: Mapping[str, str]
+    number_tails: tuple[str, ...]
+    time_units: Mapping[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +83,8 @@ def quantity_lexicon() -> QuantityLexicon:
         casualty_lemmas=words("casualty_lemmas"),
         qualifiers=tuple(sorted(words("qualifiers"), key=len, reverse=True)),
         unit_lemmas=mapping("unit_lemmas"),
+        number_tails=tuple(sorted(words("number_tails"), key=len, reverse=True)),
+        time_units=mapping("time_units"),
     )
 
 
@@ -106,13 +110,17 @@ def _number_end(doc: Doc, start: int) -> int:
 
 def _skipped_tokens(doc: Doc) -> set[int]:
     skipped: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in _SKIP_LABELS:
-            skipped.update(range(ent.start, ent.end))
+    durations: set[int] = set()
     for mention in doc._.ew_dates or []:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            skipped.update(range(span.start, span.end))
+        if span is None:
+            continue
+        # "eight years", "within 14 days": the count of a duration is a quantity too
+        target = durations if mention.kind == "duration" else skipped
+        target.update(range(span.start, span.end))
+    for ent in doc.ents:
+        if ent.label_ in _SKIP_LABELS:
+            skipped.update(i for i in range(ent.start, ent.end) if i not in durations)
     return skipped
 
 
@@ -150,7 +158,9 @@ def _qualifier_start(doc: Doc, start: int) -> int:
 def _unit_noun(doc: Doc, end: int) -> Token | None:
     """The noun a number counts: next noun after at most a few modifiers ("60 Russian
     diplomats", "1,500 U.S. troops"), or after "of" for vague numbers ("thousands of people")."""
-    i = end
+    i = _after_tail(doc, end)
+    if i < len(doc) and doc[i].text == "-" and i + 1 < len(doc):
+        i += 1  # "12-member delegation", "five-year"
     if i < len(doc) and doc[i].lower_ == "of":
         i += 1
         if i < len(doc) and doc[i].pos_ == "DET":
@@ -165,10 +175,23 @@ def _unit_noun(doc: Doc, end: int) -> Token | None:
                 i += 1
                 tok = doc[i]
             return tok
+        if tok.tag_ == "NNPS" and not (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")):
+            return tok  # "four Shias"
         if tok.pos_ not in ("ADJ", "PROPN", "ADV") or tok.lower_ in ("of", "than"):
             return None
         i += 1
     return None
+
+
+def _after_tail(doc: Doc, end: int) -> int:
+    """Index after "or more" and the like following a number."""
+    rest = doc.text[doc[end].idx:doc[end].idx + 12].lower() if end < len(doc) else ""
+    for tail in quantity_lexicon().number_tails:
+        if rest.startswith(tail + " "):
+            span = doc.char_span(doc[end].idx, doc[end].idx + len(tail), alignment_mode="expand")
+            if span is not None:
+                return span.end
+    return end
 
 
 def _singular(noun: Token) -> str:
@@ -210,6 +233,14 @@ def _classify(doc: Doc, start: int, end: int, value: float) -> Quantity | None:
     nxt = doc[end] if end < len(doc) else None
     if nxt is None:
         return None
+    unit_at = end + 1 if nxt.text == "-" and end + 1 < len(doc) else end
+    low = doc[unit_at].lower_ if unit_at < len(doc) else ""
+    if unit_at != end and low in lex.distance_units:
+        return _quantity(doc, start, unit_at + 1, value, lex.distance_units[low], "distance")
+    if unit_at != end and low in lex.percent_words:
+        return _quantity(doc, start, unit_at + 1, value, "%", "percent")
+    if low in lex.time_units:
+        return _quantity(doc, start, unit_at + 1, value, lex.time_units[low], "duration")
     low = nxt.lower_
     if low in lex.currency_words:
         return _quantity(doc, start, end + 1, value, lex.currency_words[low], "money")
@@ -224,8 +255,10 @@ def _classify(doc: Doc, start: int, end: int, value: float) -> Quantity | None:
     qualified = _qualifier_start(doc, start)
     if noun is None:
         # "killing at least 26", "26 dead"
+        before = doc[max(doc[start].sent.start, qualified - 6):qualified]
         bare_casualty = (qualified > 0 and doc[qualified - 1].lemma_.lower() in lex.casualty_lemmas) \
-            or low in ("dead", "killed", "wounded", "injured")
+            or low in ("dead", "killed", "wounded", "injured") \
+            or any(t.lower_ in ("toll", "tally") for t in before)
         if bare_casualty:
             return _quantity(doc, start, end, value, "person", "casualties")
         return None
@@ -244,6 +277,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity in ``doc``, sorted by offset."""
     lex = time_lexicon()
     skipped = _skipped_tokens(doc)
+    # clock times ("3 p.m.") are not quantities; spans of hours ("72 hours") are
+    clock = {i for e in doc.ents if e.label_ == "TIME" for i in range(e.start, e.end)}
     found: list[Quantity] = []
     i = 0
     while i < len(doc):
@@ -271,6 +306,8 @@ def find_quantities(doc: Doc) -> list[Quantity]:
             i = end
             continue
         quantity = _classify(doc, i, end, value)
+        if quantity is not None and i in clock and quantity.kind != "duration":
+            quantity = None
         if quantity is not None and not (found and found[-1].end > quantity.start):
             found.append(quantity)
             span = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")

@@ -56,7 +56,7 @@ def _finder_patterns() -> tuple[re.Pattern[str], ...]:
     patterns = [
         r"\d{4}-\d{2}-\d{2}",
         rf"(?:{weekday},? )?{parts}?{month} {day}(?:\s*[-\u2013]\s*\d{{1,2}})?(?:,? {year})?{tod}",
-        rf"(?:{weekday},? )?{day} (?:of )?{month}(?:,? {year})?",
+        rf"(?:{weekday},? )?(?:{day}\s*[-\u2013]\s*)?{day} (?:of )?{month}(?:,? {year})?",
         (rf"(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Dd]uring )|(?<=\b[Bb]y )"
         rf"|(?<=\b[Bb]efore )|(?<=\b[Aa]fter )|(?<=\b[Ff]rom )|(?<=\b[Oo]f ))"
         rf"{parts}?{month}(?:,? (?:of )?{year})?"),
@@ -116,12 +116,17 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     span = _token_span(doc, start, end)
     if span is None:
         return None
+    lex = time_lexicon()
+    before = " ".join(doc.text[max(0, start - 30):start].lower().split())
+    for cue in lex.future_date_cues:
+        # "was due on Wednesday" looked ahead from a past point: not the article's future
+        if before.endswith(cue) and not before[:-len(cue)].rstrip().endswith(("was", "were")):
+            return "future"
     verb: Token | None = span.root
     while verb is not None and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head if verb.head.i != verb.i else None
     if verb is None:
         return None
-    lex = time_lexicon()
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.future_auxiliaries:
             return "future"

@@ -30,6 +30,7 @@ class TimeLexicon:
     vague_periods: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_phrases: tuple[str, ...]
+    future_date_cues: tuple[str, ...]
     number_words: Mapping[str, float]
     multipliers: Mapping[str, float]
     vague_numbers: Mapping[str, float]
@@ -68,6 +69,7 @@ def time_lexicon() -> TimeLexicon:
         vague_periods=_words(raw, "vague_periods"),
         future_auxiliaries=frozenset(_words(raw, "future_auxiliaries")),
         future_phrases=_words(raw, "future_phrases"),
+        future_date_cues=_words(raw, "future_date_cues"),
         number_words=MappingProxyType(
             {k: float(v) for k, v in _mapping(raw, "number_words").items()}
         ),

@@ -349,6 +349,8 @@ def _interpret(text: str, published: dt.date | None, tense: str | None) -> Inter
             return None
         unit = UNITS[m[3]]
         if count is None:
+            if m[1] == "previous":
+                return Interpretation(None, "point")  # "the previous day": anaphoric
             if m[1] is None or m[3].endswith("s"):
                 return Interpretation(None, "duration")
             count = 1.0
