@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-__all__ = ["Format", "detect_format", "looks_like_html"]
+__all__ = ["Format", "detect_format", "looks_like_feed", "looks_like_html", "streamed_format"]
 
 
 class Format(enum.Enum):
@@ -15,6 +15,8 @@ class Format(enum.Enum):
     HTML = "html"
     JSONL = "jsonl"
     JSON = "json"
+    FEED = "feed"  # RSS / Atom: eventwire.ingest.feeds
+    WARC = "warc"  # streamed record by record: eventwire.ingest.warc
 
 
 _BY_SUFFIX = {
@@ -28,7 +30,11 @@ _BY_SUFFIX = {
     ".jsonl": Format.JSONL,
     ".ndjson": Format.JSONL,
     ".json": Format.JSON,
+    ".rss": Format.FEED,
+    ".atom": Format.FEED,
 }
+# Collections read incrementally instead of whole (no file size limit, one per record).
+_STREAMED_SUFFIXES = {".jsonl": Format.JSONL, ".ndjson": Format.JSONL}
 _HTML_START = re.compile(
     r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
@@ -36,6 +42,12 @@ _HTML_START = re.compile(
 _HTML_TAGS = re.compile(
     r"</?(?:p|div|span|a|br|article|section|h[1-6]|meta|script|li|ul)\b[^>]*>", re.IGNORECASE
 )
+_FEED_ROOT = re.compile(
+    r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*|<!DOCTYPE[^>]*>\s*)*"
+    r"<(?:rss|feed|rdf:RDF)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_WARC_SUFFIXES = (".warc", ".warc.gz")
 # Tag density (tags per 1000 characters) above which text is HTML rather than prose with a tag.
 _TAG_DENSITY = 5
 _MIN_TAGS = 5
@@ -46,6 +58,10 @@ def looks_like_html(head: str) -> bool:
         return True
     tags = len(_HTML_TAGS.findall(head))
     return tags >= _MIN_TAGS and tags * 1000 > _TAG_DENSITY * max(len(head), 1)
+
+
+def looks_like_feed(head: str) -> bool:
+    return _FEED_ROOT.match(head) is not None
 
 
 def _looks_like_jsonl(head: str) -> bool:
@@ -59,11 +75,20 @@ def _looks_like_jsonl(head: str) -> bool:
     return isinstance(record, dict) and "text" in record
 
 
+def streamed_format(path: Path) -> Format | None:
+    """JSONL or WARC when ``path`` names a collection that must be streamed, else None."""
+    if path.name.lower().endswith(_WARC_SUFFIXES):
+        return Format.WARC
+    return _STREAMED_SUFFIXES.get(path.suffix.lower())
+
+
 def detect_format(path: Path, head: str) -> Format:
     """The format of a file called ``path`` whose decoded text starts with ``head``."""
     known = _BY_SUFFIX.get(path.suffix.lower())
-    if known is Format.HTML or known in {Format.JSONL, Format.JSON}:
+    if known is Format.HTML or known in {Format.JSONL, Format.JSON, Format.FEED}:
         return known
+    if looks_like_feed(head):
+        return Format.FEED
     if looks_like_html(head):
         return Format.HTML
     if known is None and _looks_like_jsonl(head):

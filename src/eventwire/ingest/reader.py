@@ -12,13 +12,16 @@ from eventwire.errors import InputError
 from eventwire.ingest.cleaned import Cleaned
 from eventwire.ingest.decoding import declared_charset, decode_bytes
 from eventwire.ingest.failure import IngestFailure, Rejected
-from eventwire.ingest.formats import Format, detect_format
+from eventwire.ingest.feeds import feed_records
+from eventwire.ingest.formats import Format, detect_format, streamed_format
 from eventwire.ingest.htmlclean import clean_html
 from eventwire.ingest.language import check_english
 from eventwire.ingest.outlet import outlet_from_url
 from eventwire.ingest.rawbytes import read_bytes
 from eventwire.ingest.records import Record, json_records, jsonl_records
+from eventwire.ingest.streaming import jsonl_file_records
 from eventwire.ingest.textclean import clean_text
+from eventwire.ingest.warc import warc_records
 from eventwire.model import Article
 
 __all__ = ["article_id", "read_file", "read_path"]
@@ -65,6 +68,11 @@ def _from_records(
 def _read_one(path: Path, date: dt.date | None) -> Iterator[Article | IngestFailure]:
     source = str(path)
     try:
+        streamed = streamed_format(path)
+        if streamed is not None:
+            records = warc_records(path) if streamed is Format.WARC else jsonl_file_records(path)
+            yield from _from_records(records, source, date)
+            return
         data = read_bytes(path)
         text = decode_bytes(data, declared_charset(data))
         if not text.strip():
@@ -75,6 +83,9 @@ def _read_one(path: Path, date: dt.date | None) -> Iterator[Article | IngestFail
             return
         if kind is Format.JSON:
             yield from _from_records(json_records(text), source, date)
+            return
+        if kind is Format.FEED:
+            yield from _from_records(feed_records(data), source, date)
             return
         cleaned = clean_html(text) if kind is Format.HTML else clean_text(text)
         if not cleaned.text:
