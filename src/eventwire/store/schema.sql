@@ -125,3 +125,44 @@ CREATE TABLE IF NOT EXISTS failures (
     reason VARCHAR NOT NULL,
     failed_at TIMESTAMP NOT NULL
 );
+-- Corpus level (eventwire.corpus.dedup): one row per real-world event, however many articles
+-- report it; rebuilt incrementally by update_unique_events / `eventwire dedup`.
+CREATE TABLE IF NOT EXISTS unique_events (
+    id VARCHAR PRIMARY KEY,          -- stable: derived from the mention that founded the event
+    type VARCHAR NOT NULL,
+    mode VARCHAR,
+    context VARCHAR[],
+    actor_countries VARCHAR[],
+    recipient_countries VARCHAR[],
+    actor_names VARCHAR[],
+    recipient_names VARCHAR[],
+    actor_sectors VARCHAR[],
+    recipient_sectors VARCHAR[],
+    date_start DATE,                 -- from the representative (most precisely dated) mention
+    date_end DATE,
+    date_precision VARCHAR,
+    location_name VARCHAR,
+    location_country VARCHAR,
+    lat DOUBLE,
+    lon DOUBLE,
+    evidence VARCHAR NOT NULL,       -- the representative mention's evidence
+    article_id VARCHAR NOT NULL,     -- the representative mention
+    event_index INTEGER NOT NULL,
+    cameo VARCHAR,
+    goldstein DOUBLE,
+    quad_class INTEGER,
+    num_mentions INTEGER NOT NULL,   -- as GDELT: every mention, several per article possible
+    num_articles INTEGER NOT NULL,
+    num_sources INTEGER NOT NULL,    -- distinct outlets (an article without outlet counts alone)
+    first_seen DATE,                 -- earliest and latest publication date of a mention
+    last_seen DATE,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    article_id VARCHAR NOT NULL,
+    event_index INTEGER NOT NULL,
+    unique_event_id VARCHAR NOT NULL,
+    fingerprint VARCHAR NOT NULL,    -- hash of the event row; a re-coded article changes it
+    similarity DOUBLE NOT NULL,      -- evidence similarity to the mention it matched (1 = founder)
+    PRIMARY KEY (article_id, event_index)
+);
