@@ -199,8 +199,10 @@ class ActorCounts(BaseModel):
 
 
 class DyadPoint(BaseModel):
-    period: dt.date
+    period: dt.date = Field(description="first day of the period")
+    label: str
     events: int
+    mentions: int = Field(description="reports behind the events (equals events unless unique)")
     cooperation: int
     conflict: int
     verbal_cooperation: int
@@ -208,6 +210,7 @@ class DyadPoint(BaseModel):
     verbal_conflict: int
     material_conflict: int
     goldstein: float | None = Field(description="mean Goldstein score of the period's events")
+    types: dict[str, int]
 
 
 class DyadSeries(BaseModel):
@@ -215,6 +218,7 @@ class DyadSeries(BaseModel):
     recipient: str
     by: str
     directed: bool
+    unique: bool
     points: list[DyadPoint]
 
 

@@ -8,7 +8,9 @@ from typing import Annotated
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
+from eventwire.corpus.source import NotDeduplicated
 from eventwire.web import article_queries, event_queries, stat_queries
+from eventwire.web import dyads as dyads_module
 from eventwire.web.db import connection
 from eventwire.web.filters import EventQuery
 from eventwire.web.models import (
@@ -80,15 +82,26 @@ def actors(con: Con, filters: Filters, limit: Limit = 100) -> ActorCounts:
 
 
 @router.get("/dyads", response_model=DyadSeries, tags=["aggregates"],
+            responses={409: {"description": "unique=true on a database never deduplicated"}},
             summary="Cooperation and conflict over time between two countries")
 def dyads(
-    con: Con, filters: Filters,
+    con: Con,
     a: Annotated[str, _COUNTRY], b: Annotated[str, _COUNTRY],
-    by: stat_queries.Period = "month",
+    by: dyads_module.Period = "month",
     directed: Annotated[bool, Query(description="only events with a as actor, b as recipient")]
     = False,
+    since: Annotated[dt.date | None, Query(description="event (else publication) date >=")]
+    = None,
+    until: Annotated[dt.date | None, Query(description="event (else publication) date <=")]
+    = None,
+    unique: Annotated[bool, Query(description="count deduplicated events (`eventwire dedup`)")]
+    = False,
 ) -> DyadSeries:
-    return stat_queries.dyad_series(con, a, b, by, directed, filters)
+    try:
+        return dyads_module.series(con, a, b, by=by, directed=directed, since=since,
+                                   until=until, unique=unique)
+    except NotDeduplicated as exc:
+        raise HTTPException(409, str(exc)) from exc
 
 
 @router.get("/network", response_model=Network, tags=["aggregates"],

@@ -5,7 +5,7 @@ Quad classes follow CAMEO: 1 verbal and 2 material cooperation, 3 verbal and 4 m
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import duckdb
 
@@ -14,8 +14,6 @@ from eventwire.web.filters import EVENT_DAY, EventQuery
 from eventwire.web.models import (
     ActorCounts,
     CountryCount,
-    DyadPoint,
-    DyadSeries,
     Facets,
     MapPoint,
     NameCount,
@@ -25,11 +23,8 @@ from eventwire.web.models import (
     TypeCount,
 )
 
-__all__ = ["Period", "actor_counts", "dyad_series", "facets", "map_points", "network"]
+__all__ = ["actor_counts", "facets", "map_points", "network"]
 
-Period = Literal["week", "month", "year"]
-#: date_trunc part per period: a closed set, so the SQL text never carries request input
-_TRUNC: dict[str, str] = {"week": "'week'", "month": "'month'", "year": "'year'"}
 _FROM = " FROM events e JOIN articles a ON a.id = e.article_id"
 _COOP = "count(*) FILTER (WHERE e.quad_class IN (1, 2))"
 _CONFLICT = "count(*) FILTER (WHERE e.quad_class IN (3, 4))"
@@ -55,31 +50,6 @@ def actor_counts(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int) 
         " ORDER BY events DESC, n.name LIMIT ?", [*params, limit]))
     return ActorCounts(countries=[CountryCount.model_validate(r) for r in countries],
                        names=[NameCount.model_validate(r) for r in names])
-
-
-def dyad_series(
-    con: duckdb.DuckDBPyConnection, actor: str, recipient: str, by: Period, directed: bool,
-    query: EventQuery,
-) -> DyadSeries:
-    where, params = query.where()
-    pair = "(list_contains(e.actor_countries, ?) AND list_contains(e.recipient_countries, ?))"
-    pair_params = [actor.upper(), recipient.upper()]
-    if not directed:
-        pair = f"({pair} OR {pair})"
-        pair_params += [recipient.upper(), actor.upper()]
-    where = f"{where} AND {pair}" if where else f" WHERE {pair}"
-    rows = rows_as(con.execute(
-        f"SELECT date_trunc({_TRUNC[by]}, {EVENT_DAY})::DATE AS period, count(*) AS events,"
-        f" {_COOP} AS cooperation, {_CONFLICT} AS conflict,"
-        " count(*) FILTER (WHERE e.quad_class = 1) AS verbal_cooperation,"
-        " count(*) FILTER (WHERE e.quad_class = 2) AS material_cooperation,"
-        " count(*) FILTER (WHERE e.quad_class = 3) AS verbal_conflict,"
-        " count(*) FILTER (WHERE e.quad_class = 4) AS material_conflict,"
-        " avg(e.goldstein) AS goldstein"
-        f"{_FROM}{where} AND {EVENT_DAY} IS NOT NULL GROUP BY 1 ORDER BY 1",
-        [*params, *pair_params]))
-    return DyadSeries(actor=actor.upper(), recipient=recipient.upper(), by=by, directed=directed,
-                      points=[DyadPoint.model_validate(r) for r in rows])
 
 
 def network(con: duckdb.DuckDBPyConnection, query: EventQuery, limit: int) -> Network:

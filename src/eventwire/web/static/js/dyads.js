@@ -5,7 +5,8 @@ const W = 900, H = 340, PAD = { left: 40, right: 10, top: 20, bottom: 40 };
 
 function step(date, by) {
   const d = new Date(`${date}T00:00:00Z`);
-  if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
+  if (by === "day") d.setUTCDate(d.getUTCDate() + 1);
+  else if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
   else if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1);
   else d.setUTCFullYear(d.getUTCFullYear() + 1);
   return d.toISOString().slice(0, 10);
@@ -44,11 +45,11 @@ export function dyadChart(series) {
     const down = (p.conflict / max) * half;
     chart.append(
       svg("rect", { x, y: mid - up, width: w, height: up, fill: "#1f7a4d", class: "bar-coop" },
-        svg("title", {}, `${p.period}: ${p.cooperation} cooperation`)),
+        svg("title", {}, `${p.label || p.period}: ${p.cooperation} cooperation`)),
       svg("rect", { x, y: mid, width: w, height: down, fill: "#b3261e", class: "bar-conf" },
-        svg("title", {}, `${p.period}: ${p.conflict} conflict`)));
+        svg("title", {}, `${p.label || p.period}: ${p.conflict} conflict`)));
     if (i % labelEvery === 0) {
-      chart.append(svg("text", { x, y: H - PAD.bottom + 16 }, p.period.slice(0, series.by === "year" ? 4 : 7)));
+      chart.append(svg("text", { x, y: H - PAD.bottom + 16 }, p.label || p.period));
     }
   });
   return chart;
@@ -67,7 +68,7 @@ export async function dyadsView(root, _args, params) {
     el("option", { value: c.value, selected: c.value === value ? "selected" : null }, `${c.value} (${c.count})`)));
   const form = el("form", { class: "filters", id: "dyad-form" },
     el("label", {}, "country A", pick("a", a)), el("label", {}, "country B", pick("b", b)),
-    el("label", {}, "by", el("select", { name: "by" }, ["week", "month", "year"].map((v) =>
+    el("label", {}, "by", el("select", { name: "by" }, ["day", "week", "month", "year"].map((v) =>
       el("option", { value: v, selected: v === by ? "selected" : null }, v)))),
     el("button", { type: "submit" }, "Show"));
   form.addEventListener("submit", (event) => {
