@@ -175,7 +175,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("China never recognized Ukraine.", {("SUPPORT", "CHN", "UKR", "negation")}),
     ("Iran failed to release the French hostages.", {("RETREAT", "IRN", "FRA", "negation")}),
     # --- conditionals and speculation
-    ("If Russia attacks Ukraine, Washington will impose sanctions.", {("ASSAULT", "RUS", "UKR", "hypothetical"), ("SANCTION", "USA", "", "future")}),
+    ("If Russia attacks Ukraine, Washington will impose sanctions.", {("ASSAULT", "RUS", "UKR", "hypothetical"), ("THREATEN", "USA", "", "")}),
     ("Russia could send troops to Syria.", {("MOBILIZE", "RUS", "SYR", "hypothetical")}),
     ("Russia would condemn the move.", {("ACCUSE", "RUS", "", "hypothetical")}),
     ("Japan is considering sanctions on Russia.", set()),
@@ -191,6 +191,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Syria said it will not accept any more Turkish refugees.", {("REJECT", "SYR", "", "")}),
     ("Russia said Iran must release the French hostages.", {("REQUEST", "RUS", "IRN", "")}),
     ("Iran must release the French hostages.", {("RETREAT", "IRN", "FRA", "hypothetical")}),
+    ("Washington declared that China must drop its tariffs.", {("REQUEST", "USA", "CHN", "")}),
+    ("Washington will impose sanctions if Russia attacks Ukraine.", {("THREATEN", "USA", "", ""), ("ASSAULT", "RUS", "UKR", "hypothetical")}),
+    ("Israel and Syria failed to reach an agreement.", {("REJECT", "ISR+SYR", "", "")}),
+    ("The United States speeded up the withdrawal of its forces from Syria.", {("RETREAT", "USA", "SYR", "")}),
     # --- "no event" patterns block broader ones
     ("Russia warned against the use of force in Syria.", set()),
     ("Russia warned Ukraine.", {("THREATEN", "RUS", "UKR", "")}),

@@ -287,7 +287,9 @@ def _pobjs(noun: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
     return out
 
 
-def noun_arguments(trig: Trigger, doc: Doc, index: EntityIndex) -> tuple[Argument | None, Argument | None]:
+def noun_arguments(
+    trig: Trigger, doc: Doc, index: EntityIndex, light_verbs: frozenset[str] = frozenset()
+) -> tuple[Argument | None, Argument | None]:
     noun = doc[trig.head]
     pat = trig.pattern
     assert isinstance(pat, NounPattern)
@@ -305,12 +307,19 @@ def noun_arguments(trig: Trigger, doc: Doc, index: EntityIndex) -> tuple[Argumen
             actor = Argument(ents, f"{c.dep_} '{c.text}'", c.i)
             break
     if actor is None:
-        actor_preps = pat.actor_preps | ({"of"} if pat.of_role == "actor" else frozenset())
+        actor_preps = (pat.actor_preps - pat.recipient_preps) | ({"of"} if pat.of_role == "actor" else frozenset())
         for tok, via in _pobjs(noun, actor_preps):
             ents, _ = index.phrase(tok)
             if ents:
                 actor = Argument(ents, f"{via} '{tok.text}'")
                 break
+    if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs:
+        # "the United States speeded up the withdrawal": the light verb's subject acts
+        subj, via = subject_token(noun.head)
+        if subj is not None:
+            ents, _ = index.phrase(_antecedent(subj))
+            if ents:
+                actor = Argument(ents, f"{via} '{subj.text}' of '{noun.head.text}'", subj.i)
     if actor is None and pat.between:
         for tok, via in _pobjs(noun, frozenset({"between", "among"})):
             ents, _ = index.phrase(tok)

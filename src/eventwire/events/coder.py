@@ -30,6 +30,13 @@ _THREAT_CAMEO = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"}
 _RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"})
 
 
+#: stands for "X said Y must do Z" when Z is no pattern of its own
+_OBLIGATION = VerbPattern(
+    id="request.obligation", lemma="must", extra=(), type="REQUEST", mode=None, context=(), cameo="100",
+    objects=frozenset(), preps=frozenset(), absorb=False, recipient_preps=None,
+)
+
+
 class EventCoder(Protocol):
     """Anything that codes a parsed, actor-resolved Doc into events."""
 
@@ -124,7 +131,7 @@ class RuleCoder:
                     same = by_head.get(subj.i)
                     if subj.dep_ == "nsubj" and same is not None and same.pattern.type == trig.pattern.type:
                         skip.add(trig.head)  # "an Israeli airstrike ... killed": the noun is the act
-        out: list[Event] = []
+        out: list[Event] = self._obligations(doc, sent, index, by_head, skip)
         for trig in triggers:
             if trig.head in skip:
                 continue
@@ -166,7 +173,7 @@ class RuleCoder:
             governing = verb_objects.get(trig.head)
             if governing is not None and governing[0].pattern.type == pat.type:
                 return None  # "imposed sanctions": the verb already coded this act
-            actor, recipient = noun_arguments(trig, doc, index)
+            actor, recipient = noun_arguments(trig, doc, index, self.cues.light_verbs)
             if governing is not None and recipient is None and governing[0].pattern.type in _RESPONSE_TYPES:
                 recipient = governing[1]
                 if recipient is not None:
@@ -192,6 +199,15 @@ class RuleCoder:
                 why.append(f"refused future {typ} -> REJECT")
                 typ, cameo, mode = "REJECT", "120", None
                 aux = [a for a in aux if a not in ("future", "negation")]
+        if "negation" in aux and "hypothetical" not in aux and typ in self.cues.negated_to_reject:
+            why.append(f"negated {typ} -> REJECT")
+            typ, cameo, mode = "REJECT", "120", None
+            aux.remove("negation")
+        if "future" in aux and mod.conditioned and not set(aux) & BLOCKING_AUX:
+            if typ in self.cues.conditional_threat_types:
+                why.append(f"conditional future {typ} -> THREATEN")
+                typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(typ, "130"), None
+                aux.remove("future")
         if "future" in aux and not set(aux) & BLOCKING_AUX:
             if typ in self.cues.future_to_agree:
                 why.append(f"future {typ} -> AGREE")
@@ -218,6 +234,33 @@ class RuleCoder:
             explanation=tuple(why),
         )
 
+
+    def _obligations(
+        self, doc: Doc, sent: Span, index: EntityIndex, by_head: dict[int, Trigger], skip: set[int]
+    ) -> list[Event]:
+        """ "The U.S. declared that China must drop barriers": a demand even when the demanded
+        act is no pattern of its own (triggers are handled in ``_event``)."""
+        out: list[Event] = []
+        for tok in sent:
+            if tok.i in by_head or tok.i in skip or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ in self.cues.obligation_modals for a in tok.children):
+                continue
+            mod = modality(tok, False, self.cues, None, None)
+            if mod.demand_by is None or mod.non_event:
+                continue
+            subj, via = subject_token(tok)
+            if subj is None:
+                continue
+            ents, _ = index.phrase(subj)
+            if not ents:
+                continue
+            trig = Trigger(head=tok.i, tokens=(tok.i,), kind="verb", pattern=_OBLIGATION)
+            event = self._demand(doc, sent, trig, index, mod.demand_by, Argument(ents, via, subj.i),
+                                 ["pattern request.obligation (reported 'must'/'should')"])
+            if event is not None:
+                out.append(event)
+        return out
 
     def _nominal_object(
         self,

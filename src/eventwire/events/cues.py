@@ -39,6 +39,9 @@ class Cues:
     reporting_heads: frozenset[str]
     backshifted_modals: frozenset[str]
     obligation_modals: frozenset[str]
+    light_verbs: frozenset[str]
+    conditional_threat_types: frozenset[str]
+    negated_to_reject: frozenset[str]
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -77,4 +80,7 @@ def load_cues() -> Cues:
         reporting_heads=_set(data, "reporting_heads"),
         backshifted_modals=_set(data, "backshifted_modals"),
         obligation_modals=_set(data, "obligation_modals"),
+        light_verbs=_set(data, "light_verbs"),
+        conditional_threat_types=frozenset(str(v) for v in data.get("conditional_threat_types") or ()),
+        negated_to_reject=frozenset(str(v) for v in data.get("negated_to_reject") or ()),
     )

@@ -30,6 +30,8 @@ class Modality:
     reasons: tuple[str, ...]
     #: index of the reporting verb whose speaker demands the act ("X said Y must withdraw")
     demand_by: int | None = None
+    #: the act is made to depend on a condition ("will impose sanctions IF Russia attacks")
+    conditioned: bool = False
 
 
 def clause_head(tok: Token) -> Token:
@@ -202,8 +204,12 @@ def modality(
     if hist:
         aux.add(hist)
         reasons.append("historical: dated long before publication")
+    conditioned = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in c.children)
+        for c in trigger.children
+    )
     ordered = tuple(m for m in AUX_MODES if m in aux)
-    return Modality(ordered, non_event, tuple(reasons), demand_by)
+    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned)
 
 
 def published_date(doc: Doc) -> dt.date | None:
