@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.model import Article, DateMention, DateValue
-from eventwire.time import event_date, interpret_date, resolve_date
+from eventwire.time import event_date, interpret_date, lead_date, resolve_date
 from eventwire.time.calendar import part_of
 
 PUB = dt.date(2019, 5, 31)  # a Friday
@@ -234,6 +234,16 @@ EVENT_DATE_CASES: list[tuple[str, str, tuple[dt.date, dt.date] | None]] = [
     ("The minister said on Tuesday that Russia had rejected the request.", "rejected", None),
     ("The minister said on Tuesday that Russia had rejected the request.", "said",
      (D(2019, 5, 28), D(2019, 5, 28))),
+    ("On the night of May 12, the US and UK armed forces carried out strikes.", "carried",
+     (D(2019, 5, 12), D(2019, 5, 12))),
+    ("At the Cabinet meeting on Tuesday, the government decided to suspend the pact.", "decided",
+     (D(2019, 5, 28), D(2019, 5, 28))),
+    ("The conflict regained intensity in May, when the government summoned the ambassador.",
+     "summoned", (D(2019, 5, 1), D(2019, 5, 31))),
+    (("The United States switched recognition to Beijing in 1979 but has remained Taiwan's "
+     "partner."), "remained", None),
+    (("The United States switched recognition to Beijing in 1979 but has remained Taiwan's "
+     "partner."), "switched", (D(1979, 1, 1), D(1979, 12, 31))),
 ]
 
 
@@ -245,6 +255,13 @@ def test_event_date(
     at = text.index(trigger)
     value = event_date(doc, (0, len(text)), (at, at + len(trigger)))
     assert ((value.start, value.end) if value else None) == expected
+
+
+def test_lead_date_is_the_news_day_of_the_opening(dated: Callable[..., Doc]) -> None:
+    doc = dated("Kenya recalled its ambassador on Wednesday. It had protested in 2014.")
+    value = lead_date(doc)
+    assert value is not None and value.start == D(2019, 5, 29)
+    assert lead_date(dated("Kenya had protested in 2014.")) is None
 
 
 def test_event_date_accepts_spacy_spans(dated: Callable[..., Doc]) -> None:

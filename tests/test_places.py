@@ -130,6 +130,9 @@ LOCATION_CASES: list[tuple[str, str, str | None]] = [
     ("The minister traveled to Kiev to meet officials.", "meet", "Kiev"),
     ("Russia sold missiles to Iran.", "sold", None),
     ("Officials in Geneva said Iran had attacked ships.", "attacked", None),
+    ("The foreign minister will travel to the Russian capital Moscow on Tuesday.", "travel",
+     "Moscow"),
+    ("The two envoys held talks in Japan's southwestern city of Fukuoka.", "held", "Fukuoka"),
 ]
 
 

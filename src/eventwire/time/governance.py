@@ -39,8 +39,10 @@ def root_token(doc: Doc, start: int, end: int) -> Token | None:
     return span.root
 
 
-def owner(doc: Doc, start: int, end: int) -> Token | None:
-    """The first content word governing the characters ``start:end`` from outside them."""
+def owner(doc: Doc, start: int, end: int,
+          see_through: frozenset[str] = frozenset()) -> Token | None:
+    """The first content word governing the characters ``start:end`` from outside them;
+    words whose lower-case form is in ``see_through`` are looked through ("the night of")."""
     token = root_token(doc, start, end)
     if token is None:
         return None
@@ -49,9 +51,14 @@ def owner(doc: Doc, start: int, end: int) -> Token | None:
         inside = start <= head.idx < end
         if head.i == head.head.i:
             return None if inside else head
-        if not inside and head.pos_ not in _TRANSPARENT_POS and head.dep_ != "prep":
+        if not inside and head.pos_ not in _TRANSPARENT_POS and head.dep_ != "prep" \
+                and head.lower_ not in see_through:
             return head
         head = head.head
+
+
+def _auxiliaries(token: Token) -> frozenset[str]:
+    return frozenset(c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "auxpass"))
 
 
 def clause_chain(trigger: Token) -> list[Token]:
@@ -64,6 +71,8 @@ def clause_chain(trigger: Token) -> list[Token]:
     while token.dep_ in _CLIMB and token.head.i != token.i:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "conj":
             break
+        if token.dep_ == "conj" and _auxiliaries(token) != _auxiliaries(token.head):
+            break  # "switched in 1979 but has remained": another tense, another time
         head = token.head
         while head.pos_ in _TRANSPARENT_POS or head.dep_ == "prep":
             # "before reimposing": pcomp of the preposition, which hangs from the verb

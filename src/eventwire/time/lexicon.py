@@ -31,6 +31,8 @@ class TimeLexicon:
     future_auxiliaries: frozenset[str]
     future_phrases: tuple[str, ...]
     future_date_cues: tuple[str, ...]
+    time_head_nouns: frozenset[str]
+    occasion_nouns: frozenset[str]
     number_words: Mapping[str, float]
     multipliers: Mapping[str, float]
     vague_numbers: Mapping[str, float]
@@ -70,6 +72,8 @@ def time_lexicon() -> TimeLexicon:
         future_auxiliaries=frozenset(_words(raw, "future_auxiliaries")),
         future_phrases=_words(raw, "future_phrases"),
         future_date_cues=_words(raw, "future_date_cues"),
+        time_head_nouns=frozenset(_words(raw, "time_head_nouns")),
+        occasion_nouns=frozenset(_words(raw, "occasion_nouns")),
         number_words=MappingProxyType(
             {k: float(v) for k, v in _mapping(raw, "number_words").items()}
         ),
