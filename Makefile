@@ -20,6 +20,7 @@ demo: $(STAMP)
 	rm -f eventwire.duckdb
 	$(BIN)/eventwire ingest samples/ --db eventwire.duckdb
 	$(BIN)/eventwire events --db eventwire.duckdb --format table
+	@echo "Browse the events: $(BIN)/eventwire serve --db eventwire.duckdb   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -205,6 +205,31 @@ def failures(db: str) -> None:
     click.echo(f"{len(rows)} failure(s)", err=True)
 
 
+@main.command()
+@click.option("--db", required=True, type=click.Path(dir_okay=False),
+              help="DuckDB database file (must exist unless --token allows writes).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="EVENTWIRE_TOKEN",
+              help="Bearer token that enables write endpoints (POST /articles); also read from "
+                   "EVENTWIRE_TOKEN. Without it the server is read-only.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="Origin allowed to call the API from another site (repeatable; none by default).")
+def serve(db: str, host: str, port: int, token: str | None, cors_origins: tuple[str, ...]) -> None:
+    """Serve the HTTP API and the web page (events, articles, dyads, network, map)."""
+    import uvicorn
+
+    from eventwire.errors import EventwireError
+    from eventwire.web import create_app
+
+    try:
+        app = create_app(db, token=token, cors_origins=cors_origins)
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"eventwire: browse http://{host}:{port}/ (API schema at /openapi.json)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
 @main.group()
 def actors() -> None:
     """The actor knowledge base."""
