@@ -58,6 +58,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Mexico": ("MEX", "GOV", "state"),
     "Brazil": ("BRA", "GOV", "state"),
     "Sudan": ("SDN", "GOV", "state"),
+    "Yemen": ("YEM", "GOV", "state"),
     "the European Union": (None, "IGO", "igo"),
     "NATO": (None, "IGO", "igo"),
     "the police": (None, "COP", "reference"),
@@ -193,6 +194,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Iran must release the French hostages.", {("RETREAT", "IRN", "FRA", "hypothetical")}),
     ("Washington declared that China must drop its tariffs.", {("REQUEST", "USA", "CHN", "")}),
     ("Washington will impose sanctions if Russia attacks Ukraine.", {("THREATEN", "USA", "", ""), ("ASSAULT", "RUS", "UKR", "hypothetical")}),
+    ("Turkey will withdraw its troops from Syria unless Russia halts the attacks.", {("THREATEN", "TUR", "SYR", "")}),
     ("Israel and Syria failed to reach an agreement.", {("REJECT", "ISR+SYR", "", "")}),
     ("The United States speeded up the withdrawal of its forces from Syria.", {("RETREAT", "USA", "SYR", "")}),
     # --- "no event" patterns block broader ones
@@ -200,6 +202,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia warned Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
     # --- an act on an act: directed at the doer of the nominal act
     ("Iran supported the Ukraine invasion.", {("SUPPORT", "IRN", "", "")}),
+    ("Yemen rejected a U.S. request to question the prisoners.", {("REJECT", "YEM", "USA", ""), ("REQUEST", "USA", "YEM", "")}),
     ("Kenya asked the Somali ambassador to leave the country.", {("SANCTION", "KEN", "", "")}),
     # --- non-events: journalists' enquiries, questions, opinions
     ("Russia didn't reply to a request for comment.", set()),

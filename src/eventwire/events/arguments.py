@@ -23,6 +23,8 @@ _NOT_IN_PHRASE = frozenset(
     {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "appos", "mark", "det"}
 )
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+#: acts whose compound-name modifier is their target ("the Ukraine invasion")
+_FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 _MAX_DEPTH = 5
 #: marks a candidate that is the thing acted on, not the party acted upon
 _THEME = "theme "
@@ -300,7 +302,7 @@ def noun_arguments(
             ents = index.at(c)
             if not ents:
                 continue
-            if pat.of_role == "recipient" and c.dep_ == "compound" and c.pos_ == "PROPN":
+            if pat.of_role == "recipient" and pat.type in _FORCEFUL and c.dep_ == "compound" and c.pos_ == "PROPN":
                 # "the Ukraine invasion", "the Crimea annexation": the name is the one undergoing it
                 undergoer = Argument(ents, f"compound '{c.text}'", c.i)
                 continue

@@ -204,7 +204,7 @@ class RuleCoder:
             typ, cameo, mode = "REJECT", "120", None
             aux.remove("negation")
         if "future" in aux and mod.conditioned and not set(aux) & BLOCKING_AUX:
-            if typ in self.cues.conditional_threat_types:
+            if typ in self.cues.conditional_threat_types or mod.unless:
                 why.append(f"conditional future {typ} -> THREATEN")
                 typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(typ, "130"), None
                 aux.remove("future")

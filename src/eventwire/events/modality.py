@@ -32,6 +32,8 @@ class Modality:
     demand_by: int | None = None
     #: the act is made to depend on a condition ("will impose sanctions IF Russia attacks")
     conditioned: bool = False
+    #: ... and the condition is "unless": a threat whatever the act
+    unless: bool = False
 
 
 def clause_head(tok: Token) -> Token:
@@ -204,12 +206,18 @@ def modality(
     if hist:
         aux.add(hist)
         reasons.append("historical: dated long before publication")
-    conditioned = any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in c.children)
+    conditions = {
+        m.lower_
         for c in trigger.children
-    )
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ in cues.conditional_marks
+    }
+    # "will do X unless Y" is a threat whatever X is; "will do X if Y" only when X is forceful
+    conditioned = bool(conditions)
+    unless = "unless" in conditions
     ordered = tuple(m for m in AUX_MODES if m in aux)
-    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned)
+    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless)
 
 
 def published_date(doc: Doc) -> dt.date | None:
