@@ -206,6 +206,99 @@ def failures(db: str) -> None:
 
 
 @main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--rebuild", is_flag=True,
+              help="Forget earlier assignments and deduplicate every event again.")
+def dedup(db: str, rebuild: bool) -> None:
+    """Merge mentions of the same real-world event across articles into unique events."""
+    from eventwire.corpus import rebuild_unique_events, update_unique_events
+    from eventwire.store import open_store
+
+    with open_store(db) as store:
+        run = rebuild_unique_events if rebuild else update_unique_events
+        report = run(store.connection)
+    click.echo(f"{report.new_mentions} mention(s) assigned, {report.dropped_mentions} dropped; "
+               f"{report.unique_events} unique event(s) from {report.mentions} mention(s)",
+               err=True)
+
+
+def _write_or_echo(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--actor", help="ISO3 code of the acting country.")
+@click.option("--recipient", help="ISO3 code of the recipient country.")
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month",
+              show_default=True, help="Period of each row (weeks start on Monday).")
+@click.option("--since", callback=_parse_date, help="Events on or after this date.")
+@click.option("--until", callback=_parse_date, help="Events on or before this date.")
+@click.option("--unique", is_flag=True,
+              help="Count each real-world event once (needs `eventwire dedup`).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "svg"]),
+              default="table", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False), help="Write to this file, not stdout.")
+def dyads(db: str, actor: str | None, recipient: str | None, by: str, since: dt.date | None,
+          until: dt.date | None, unique: bool, fmt: str, output: str | None) -> None:
+    """Asserted events of a dyad per period: counts by type and quad class, mean Goldstein."""
+    from eventwire.corpus import DyadQuery, dyad_series
+    from eventwire.corpus.chart import dyad_svg
+    from eventwire.corpus.dyad_output import dyad_csv, dyad_json, dyad_table
+    from eventwire.errors import EventwireError
+    from eventwire.store import open_store
+
+    query = DyadQuery(actor=actor, recipient=recipient, by=by, since=since, until=until,
+                      unique=unique)
+    try:
+        with open_store(db, read_only=True) as store:
+            periods = dyad_series(store.connection, query)
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    if fmt == "svg":
+        title = f"{actor or 'any'} → {recipient or 'any'} by {by}"
+        _write_or_echo(dyad_svg(periods, title + (" (unique events)" if unique else "")), output)
+    elif fmt == "csv":
+        _write_or_echo(dyad_csv(periods), output)
+    elif fmt == "json":
+        _write_or_echo(dyad_json(periods), output)
+    else:
+        _write_or_echo(dyad_table(periods) + f"\n{len(periods)} period(s)\n", output)
+
+
+@main.command()
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", required=True, type=click.Choice(["parquet", "gdelt", "plover"]),
+              help="parquet: a folder of year=/month= partitions; gdelt: GDELT 2.0 event "
+                   "table (tab-separated); plover: JSON Lines with POLECAT field names.")
+@click.option("--output", required=True, type=click.Path(), help="Folder (parquet) or file.")
+@click.option("--since", callback=_parse_date, help="Events on or after this date.")
+@click.option("--until", callback=_parse_date, help="Events on or before this date.")
+@click.option("--actor", help="Only events with this ISO3 country among the actors.")
+@click.option("--recipient", help="Only events with this ISO3 country among the recipients.")
+@click.option("--unique", is_flag=True,
+              help="Export unique events with their mention counts (needs `eventwire dedup`).")
+def export(db: str, fmt: str, output: str, since: dt.date | None, until: dt.date | None,
+           actor: str | None, recipient: str | None, unique: bool) -> None:
+    """Export asserted events as Parquet, GDELT 2.0 CSV or PLOVER/POLECAT JSON."""
+    from eventwire.corpus.exports import export_events
+    from eventwire.corpus.source import EventScope
+    from eventwire.errors import EventwireError
+    from eventwire.store import open_store
+
+    scope = EventScope(actor=actor, recipient=recipient, since=since, until=until, unique=unique)
+    try:
+        with open_store(db, read_only=True) as store:
+            n = export_events(store.connection, fmt, scope, Path(output))
+    except EventwireError as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"{n} event(s) written to {output}", err=True)
+
+
+@main.command()
 @click.option("--db", required=True, type=click.Path(dir_okay=False),
               help="DuckDB database file (must exist unless --token allows writes).")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")

@@ -21,6 +21,8 @@ _STEM_CHARS = 5
 
 
 def _stem(word: str) -> str:
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
     return word[:_STEM_CHARS]
 
 

@@ -15,7 +15,7 @@ import duckdb
 
 from eventwire.errors import EventwireError
 
-__all__ = ["EventScope", "NotDeduplicated", "scoped_events_sql", "has_unique_events"]
+__all__ = ["EventScope", "NotDeduplicated", "has_unique_events", "scoped_events_sql"]
 
 # The first paragraph ends at the first blank line (ingest separates paragraphs so); GDELT's
 # IsRootEvent marks events of the lead.
