@@ -133,24 +133,63 @@ def _contract_event_row(e: dict[str, Any], record: dict[str, Any]) -> dict[str, 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--db", required=True, type=click.Path(dir_okay=False), help="DuckDB database file.")
+@click.option("--db", type=click.Path(dir_okay=False), help="DuckDB database file.")
 @click.option("--date", callback=_parse_date, help="Publication date (YYYY-MM-DD) for every article; overrides dates found in them.")
 @click.option("--actors", "actors_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra actor file(s) that add to or override the knowledge base.")
-def ingest(paths: tuple[str, ...], db: str, date: dt.date | None,
-           actors_files: tuple[str, ...]) -> None:
-    """Code files or folders into a DuckDB database (articles already stored are skipped)."""
-    from eventwire.batch import ingest_into_store
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes coding in parallel (default: all cores; Dask: local workers).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Code with local worker processes or on a Dask cluster.")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786) for --engine dask; "
+              "default: a local cluster.")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+              help="Write Parquet partitions to this folder instead of a database.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest(paths: tuple[str, ...], db: str | None, date: dt.date | None,
+           actors_files: tuple[str, ...], workers: int | None, engine: str,
+           scheduler: str | None, parquet_dir: str | None, quiet: bool) -> None:
+    """Code files, folders or glob patterns into a DuckDB database or Parquet partitions
+    (articles already stored are skipped, failures retried)."""
+    import time
+    from contextlib import ExitStack
+
+    from eventwire.batch import code_into_parquet, ingest_into_store
+    from eventwire.scale.engines import default_workers
+    from eventwire.scale.progress import TqdmProgress
     from eventwire.store import open_store
 
-    def report(failure: Any) -> None:
-        click.echo(f"eventwire: {failure.source}: {failure.reason}", err=True)
+    if (db is None) == (parquet_dir is None):
+        raise click.UsageError("give exactly one of --db FILE and --parquet DIR")
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    workers = workers or default_workers()
+    progress = TqdmProgress(paths, enabled=not quiet and sys.stderr.isatty(), stream=sys.stderr)
 
-    with open_store(db) as store:
-        result = ingest_into_store(paths, store, nlp=_pipeline(actors_files), date=date,
-                                   on_failure=report)
-    click.echo(f"{result.stored} article(s) coded into {db}, {result.already_stored} already "
-               f"stored, {len(result.failures)} failed", err=True)
+    def report(failure: Any) -> None:
+        progress.write(f"eventwire: {failure.source}: {failure.reason}")
+
+    started = time.monotonic()
+    with ExitStack() as stack:
+        options: dict[str, Any] = {"date": date, "on_failure": report, "workers": workers,
+                                   "actors_files": actors_files, "progress": progress}
+        if engine == "dask":
+            from eventwire.scale.dask_engine import dask_engine
+
+            options["engine"] = stack.enter_context(dask_engine(scheduler, workers, actors_files))
+        if parquet_dir is not None:
+            result = code_into_parquet(paths, parquet_dir, **options)
+            target = parquet_dir
+        else:
+            store = stack.enter_context(open_store(str(db)))
+            result = ingest_into_store(paths, store, **options)
+            target = str(db)
+        progress.close()
+    seconds = max(time.monotonic() - started, 1e-9)
+    click.echo(f"{result.stored} article(s) coded into {target}, {result.already_stored} already "
+               f"stored, {len(result.failures)} failed, in {seconds:.1f} s "
+               f"({result.stored / seconds:.2f} articles/s, {result.words / seconds:,.0f} words/s)",
+               err=True)
     if result.failures:
         sys.exit(1)
 

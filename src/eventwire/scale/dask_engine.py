@@ -10,14 +10,15 @@ the pipeline is CPU-bound Python, threads would only share one core and one pipe
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from distributed import as_completed
+from distributed import Client, LocalCluster, as_completed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from eventwire.scale.worker import ChunkResult, ChunkTask, code_chunk, worker_pipeline
 
-__all__ = ["DaskEngine", "PipelinePlugin"]
+__all__ = ["DaskEngine", "PipelinePlugin", "dask_engine"]
 
 #: chunks in flight per worker thread
 WINDOW_PER_THREAD = 3
@@ -66,3 +67,20 @@ class DaskEngine:
             # Interrupted: queued chunks are dropped, the rerun codes them again.
             for future in list(futures.futures):
                 future.cancel()
+
+
+@contextmanager
+def dask_engine(
+    scheduler: str | None, workers: int, actors_files: tuple[str, ...] = ()
+) -> Iterator[DaskEngine]:
+    """An engine on the cluster at ``scheduler`` (``tcp://host:8786``), or on a local cluster of
+    ``workers`` single-threaded processes when no address is given."""
+    with ExitStack() as stack:
+        if scheduler:
+            client = stack.enter_context(Client(scheduler))
+        else:
+            cluster = stack.enter_context(
+                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+            )
+            client = stack.enter_context(Client(cluster))
+        yield DaskEngine(client, actors_files)

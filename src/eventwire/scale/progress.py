@@ -94,6 +94,7 @@ class TqdmProgress:
 
         self.articles = 0
         self.words = 0
+        self._stream = stream
         self._bar = tqdm(unit=" articles", file=stream, disable=not enabled, smoothing=0.05,
                          dynamic_ncols=True)
         if enabled and paths is not None:
@@ -114,6 +115,10 @@ class TqdmProgress:
         if elapsed > 0:
             self._bar.set_postfix_str(f"{self.words / elapsed:,.0f} words/s", refresh=False)
         self._bar.update(articles)
+
+    def write(self, line: str) -> None:
+        """A message line that does not break the bar."""
+        self._bar.write(line, file=self._stream)
 
     def close(self) -> None:
         self._bar.close()
