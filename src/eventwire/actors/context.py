@@ -28,16 +28,17 @@ def acts_as_actor(span: Span, cand: Candidate, cues: Cues) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":
         return True  # "Moscow's decision"
-    dep = root.dep_
-    if dep == "conj":
-        dep = root.head.dep_
+    node = root
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head  # "between London and Tehran": Tehran shares London's role
+    dep = node.dep_
     if dep in cues.actor_deps:
         return True
-    if dep == "pobj" and root.head.lower_ in cues.locative_preps:
-        return False
-    if dep == "compound" and root.head.dep_ in cues.actor_deps:
+    if dep == "pobj":
+        return node.head.lower_ not in cues.locative_preps  # "pressure on Tehran", not "in Moscow"
+    if dep == "compound" and node.head.dep_ in cues.actor_deps:
         return True  # "Moscow officials said"
-    if dep in ("dobj", "dative") and root.head.lemma_.lower() not in cues.place_verbs:
+    if dep in ("dobj", "dative") and node.head.lemma_.lower() not in cues.place_verbs:
         return True  # "Beijing warned Washington"
     # A bare capital anywhere else (object of "visit", apposition, ...) is a place; a
     # seat of power ("the Kremlin") keeps standing for the government.
@@ -59,16 +60,21 @@ def inside_person_name(span: Span, cand: Candidate, ents: tuple[Span, ...]) -> b
             return True
     if cand.form != "name" or len(span) != 1:
         return False
+    prev = doc[span.start - 1] if span.start > 0 else None
     for ent in ents:
+        if ent.label_ == "PERSON" and ent.start == span.start and prev is not None \
+                and prev.lower_ in ("to", "in", "of", "from"):
+            return False  # "ambassador to Ghana Musa Bello": the tagger swallowed the state
         if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
             return True
     nxt = doc[span.end] if span.end < len(doc) else None
-    prev = doc[span.start - 1] if span.start > 0 else None
 
     def name_word(tok: object) -> bool:
         from spacy.tokens import Token
 
         return isinstance(tok, Token) and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
+    if span[0].ent_type_ not in ("", "PERSON"):
+        return False  # the tagger sees a place or nationality, not a first name
     return (nxt is not None and name_word(nxt) and nxt.ent_type_ == "PERSON") or (
         prev is not None and name_word(prev) and prev.ent_type_ == "PERSON"
     )

@@ -50,6 +50,7 @@ class Cues:
     state_groups: tuple[StateGroup, ...]
     ambiguous: tuple[tuple[str, AmbiguousName], ...]
     name_particles: frozenset[str]
+    general_titles: frozenset[str]
 
     def reference(self, noun: str) -> Reference | None:
         return next((r for r in self.references if r.noun == noun), None)
@@ -100,4 +101,5 @@ def load_cues() -> Cues:
         state_groups=groups,
         ambiguous=ambiguous,
         name_particles=_words(data, "name_particles"),
+        general_titles=_words(data, "general_titles"),
     )

@@ -44,7 +44,14 @@ class KnowledgeBase:
         return select(self.candidates(text), on)
 
     def agent(self, text: str) -> AgentTerm | None:
-        return self.agents.get(normalize(text))
+        """The agent noun, also in a regular plural ("governments", "ministries")."""
+        key = normalize(text)
+        found = self.agents.get(key)
+        if found is None and key.endswith("ies"):
+            found = self.agents.get(key[:-3] + "y")
+        if found is None and key.endswith("s"):
+            found = self.agents.get(key[:-1])
+        return found
 
     def names(self) -> Iterable[str]:
         return (f for f in self.forms if normalize(f) in self.index)

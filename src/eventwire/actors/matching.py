@@ -57,10 +57,17 @@ def build_matchers(nlp: Language, kb: KnowledgeBase, cues: Cues) -> Matchers:
     _add(names, NAME, nlp, kb.names())
     _add(names, GROUP, nlp, (a for g in cues.state_groups for a in g.aliases))
     agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-    _add(agents, AGENT, nlp, (a.term for a in kb.agents.values()))
+    _add(agents, AGENT, nlp, (form for a in kb.agents.values() for form in _with_plural(a.term)))
     forms = {f for f in kb.names()} | {a for g in cues.state_groups for a in g.aliases}
     forms |= {f[:1].upper() + f[1:] for f in forms}  # sentence-initial capital
     return Matchers(names=names, agents=agents, forms=frozenset(forms))
+
+
+def _with_plural(term: str) -> tuple[str, ...]:
+    if term.endswith("s") or not term[-1:].isalpha() or term.isupper():
+        return (term,)
+    plural = term[:-1] + "ies" if term.endswith("y") and term[-2:-1] not in "aeiou" else term + "s"
+    return (term, plural)
 
 
 def written_as_name(span: Span, particles: frozenset[str]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.appositions import read_apposition
 from eventwire.actors.context import acts_as_actor, disambiguate, inside_person_name
@@ -27,6 +27,7 @@ from eventwire.model import Entity
 
 __all__ = ["Item", "compose", "resolve_items"]
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 
@@ -37,6 +38,13 @@ class Item:
     end: int
     cand: Candidate | None = None
     agent: AgentTerm | None = None
+    #: a capital used as a place: no entity, but it places an agent ("officials in Paris")
+    place: bool = False
+
+
+#: kinds of organizations that lend their country and sector to their members' role nouns
+ORG_KINDS = frozenset({"organization", "igo", "ngo", "agency", "ministry", "military",
+                       "armed_group", "party", "group", "company", "media"})
 
 
 def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cues,
@@ -47,8 +55,17 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
         span = m.span(doc)
         if m.kind == AGENT:
             term = kb.agent(span.text)
+            start = m.start
+            prev = m.start - 1
+            if prev > 0 and doc[prev].text == "-" and not doc[prev].whitespace_:
+                prev -= 1  # "Director-General"
+            if term is not None and term.term == "general" and prev >= 0 \
+                    and doc[prev].lower_ in cues.general_titles:
+                # "Director General" is a civil title, not the army rank
+                title = f"{doc[prev].lower_} general"
+                term, start = AgentTerm(title, "GOV", title, "cues.yaml"), prev
             if term is not None:
-                items.append(Item(m.start, m.end, agent=term))
+                items.append(Item(start, m.end, agent=term))
             continue
         if m.kind == GROUP:
             group = next((g for g in cues.state_groups
@@ -64,9 +81,9 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
         cand = disambiguate(doc, m.key, ranked[0], cues)
         if cand.kind == "person" and _second_half(doc, m.start):
             continue  # "Ratcliffe" in "Zaghari-Ratcliffe" is not John Ratcliffe
-        if inside_person_name(span, cand, ents) or not acts_as_actor(span, cand, cues):
+        if inside_person_name(span, cand, ents):
             continue
-        items.append(Item(m.start, m.end, cand=cand))
+        items.append(Item(m.start, m.end, cand=cand, place=not acts_as_actor(span, cand, cues)))
     return items
 
 
@@ -83,6 +100,8 @@ def _entity(doc: Doc, start: int, end: int, *, country: str | None, sector: str 
             entity_id: str | None = None) -> Entity:
     span = doc[start:end]
     eid = entity_id or f"{kind or 'entity'}:{country or 'none'}:{slug(name or span.text)}"
+    if name is None and role is not None:
+        eid = f"role:{country or 'none'}:{slug(role)}"  # an office, not a named person
     return Entity(text=span.text, start=span.start_char, end=span.end_char, country=country,
                   sector=sector, name=name, role=role, kind=kind, entity_id=eid, why=why)
 
@@ -92,10 +111,20 @@ def _from_candidate(doc: Doc, item: Item) -> Entity:
     assert c is not None
     sector = c.sector
     kind = c.kind
+    why = c.explain()
     if kind == "state" and c.form == "demonym":
-        kind = "group"
+        kind, sector = "group", "CVL"  # "Iranians": the people, not the state
+    elif kind == "state" and c.form == "name" and sector is None \
+            and _acting(doc[item.start:item.end].root):
+        sector = "GOV"  # a state that acts ("Russia has rejected") acts through its government
+        why += "; acting as subject -> GOV"
     return _entity(doc, item.start, item.end, country=c.country, sector=sector, name=c.name,
-                   role=c.role, kind=kind, why=c.explain(), entity_id=c.entity_id)
+                   role=c.role, kind=kind, why=why, entity_id=c.entity_id)
+
+
+def _acting(root: Token) -> bool:
+    """Subject, or agent of a passive ("rejected by Russia")."""
+    return root.dep_ in _SUBJECT_DEPS or (root.dep_ == "pobj" and root.head.dep_ == "agent")
 
 
 def _agent_kind(term: AgentTerm, doc: Doc, start: int) -> str:
@@ -109,10 +138,15 @@ def _agent_kind(term: AgentTerm, doc: Doc, start: int) -> str:
 def _modifier_gap(doc: Doc, a: int, b: int) -> bool:
     """True when tokens a..b may sit between a state word and its agent noun."""
     gap = doc[a:b]
-    if len(gap) > 3:
+    if len(gap) > 5:
         return False
-    plain = [t for t in gap if t.text not in _POSSESSIVE]
-    return len(plain) <= 2 and all(t.pos_ in _MODIFIER_POS and t.ent_type_ != "PERSON" for t in plain)
+    plain = [t for t in gap if t.text not in _POSSESSIVE and t.text != "-"]
+    return len(plain) <= 3 and all(t.pos_ in _MODIFIER_POS and t.ent_type_ != "PERSON" for t in plain)
+
+
+def items_cover(items: list[Item], start: int, end: int) -> bool:
+    return any(it.start == start and it.end == end and it.cand is not None
+               and it.cand.kind == "state" for it in items)
 
 
 def _person_after(doc: Doc, pos: int, items: list[Item], k: int,
@@ -122,9 +156,56 @@ def _person_after(doc: Doc, pos: int, items: list[Item], k: int,
     if cand is not None and cand.kind == "person":
         return items[k].end, cand
     for ent in ents:
-        if ent.start == pos and ent.label_ == "PERSON" and not any(ch.isdigit() for ch in ent.text):
+        if ent.label_ != "PERSON" or any(ch.isdigit() for ch in ent.text):
+            continue
+        # The tagger may start the name at a preceding state ("to Ghana Musa Bello").
+        if ent.start == pos or (ent.start < pos < ent.end - 1 and items_cover(items, ent.start, pos)):
             return ent.end, None
     return None
+
+
+def _owner_entity(doc: Doc, it: Item, nxt: Item, ents: tuple[Span, ...], items: list[Item],
+                  k: int) -> tuple[Entity, int]:
+    """State or organization + agent noun (+ person): ("Iranian officials", "Taliban spokesman
+    Suhail Shaheen"); returns the entity and how many items it used."""
+    c, term = it.cand, nxt.agent
+    assert c is not None and term is not None
+    org = c.kind in ORG_KINDS
+    # A member of an organization belongs to its country and sector; a state's agent noun
+    # brings its own sector ("Russian troops" MIL).
+    country = c.country
+    sector = (c.sector or term.sector) if org else term.sector
+    after, j = nxt.end, k + 2
+    posting = items[j] if j < len(items) else None
+    if posting is not None and posting.cand is not None and posting.cand.kind == "state" \
+            and [t.lower_ for t in doc[nxt.end:posting.start]] in (["to"], ["in"], ["at"]):
+        after, j = posting.end, j + 1  # "Somali Ambassador to Kenya Mohamud Ahmed Nur"
+    person = _person_after(doc, after, items, j, ents)
+    if person is not None and (term.role or org):
+        end, pc = person
+        name = pc.name if pc else doc[nxt.end:end].text
+        role = term.role or term.term
+        why = f"{role} of {c.name} ({c.source}, {term.source})"
+        if pc:
+            why += f"; {pc.explain()}"
+        entity = _entity(doc, it.start, end, country=(pc.country if pc else None) or country,
+                         sector=(pc.sector if pc and not org else None) or sector, name=name,
+                         role=role, kind="person", why=why,
+                         entity_id=pc.entity_id if pc else None)
+        return entity, (j - k) + (1 if pc else 0)
+    entity = _entity(doc, it.start, nxt.end, country=country, sector=sector, name=None,
+                     role=term.role, kind=_agent_kind(term, doc, it.start),
+                     why=f"{c.name} ({c.form}, {c.source}) + {term.term} "
+                         f"({term.sector}, {term.source})")
+    return entity, 2
+
+
+def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]) -> bool:
+    """True for 'agent of (the) <state>' / 'agent in <capital>' with a word from ``words``."""
+    if nxt is None or nxt.cand is None or nxt.cand.kind != "state":
+        return False
+    between = [t.lower_ for t in doc[it.end:nxt.start]]
+    return bool(between) and between[0] in words and between[1:] in ([], ["the"])
 
 
 def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
@@ -135,48 +216,36 @@ def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
         it = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
         c = it.cand
-        # state word + agent noun (+ person)
-        if c is not None and c.kind == "state" and nxt is not None and nxt.agent is not None \
-                and _modifier_gap(doc, it.end, nxt.start):
-            term = nxt.agent
-            person = _person_after(doc, nxt.end, items, k + 2, ents)
-            if person is not None and term.role:
-                end, pc = person
-                name = pc.name if pc else doc[nxt.end:end].text
-                why = f"{term.role} of {c.name} ({c.source}, {term.source})"
-                if pc:
-                    why += f"; {pc.explain()}"
-                out.append(_entity(doc, it.start, end, country=(pc.country if pc else None) or c.country,
-                                   sector=(pc.sector if pc else None) or term.sector, name=name,
-                                   role=term.role, kind="person", why=why,
-                                   entity_id=pc.entity_id if pc else None))
-                k += 3 if pc else 2
-                continue
-            out.append(_entity(doc, it.start, nxt.end, country=c.country, sector=term.sector,
-                               name=f"{c.name} {term.term}", role=term.role,
-                               kind=_agent_kind(term, doc, it.start),
-                               why=f"{c.name} ({c.form}, {c.source}) + {term.term} "
-                                   f"({term.sector}, {term.source})"))
-            k += 2
+        if it.place:
+            k += 1
             continue
-        # title + person
-        if it.agent is not None and it.agent.role:
+        # state or organization + agent noun (+ person)
+        if c is not None and (c.kind == "state" or c.kind in ORG_KINDS) and nxt is not None \
+                and nxt.agent is not None and _modifier_gap(doc, it.end, nxt.start) \
+                and c.form != "demonym":
+            entity, used = _owner_entity(doc, it, nxt, ents, items, k)
+            out.append(entity)
+            k += used
+            continue
+        # title + person ("President Vladimir Putin", "cleric Nimr al-Nimr")
+        if it.agent is not None:
             person = _person_after(doc, it.end, items, k + 1, ents)
             if person is not None:
                 end, pc = person
                 name = pc.name if pc else doc[it.end:end].text
+                role = it.agent.role or it.agent.term
                 why = f"title '{doc[it.start:it.end].text}' ({it.agent.source})"
                 if pc:
                     why += f"; {pc.explain()}"
+                if pc is not None and pc.sector == "ELI" and pc.role:
+                    role = pc.role  # the knowledge base knows the office has ended
                 out.append(_entity(doc, it.start, end, country=pc.country if pc else None,
-                                   sector=(pc.sector if pc else None) or it.agent.sector, name=name,
-                                   role=it.agent.role if (pc is None or not pc.role or
-                                                          pc.sector != "ELI") else pc.role,
-                                   kind="person", why=why,
+                                   sector=(pc.sector if pc else None) or it.agent.sector,
+                                   name=name, role=role, kind="person", why=why,
                                    entity_id=pc.entity_id if pc else None))
                 k += 2 if pc else 1
                 continue
-        # person + government noun
+        # person + government noun ("the Trump administration")
         if c is not None and c.kind == "person" and nxt is not None and nxt.agent is not None \
                 and nxt.start == it.end and nxt.agent.term.lower() in cues.government_nouns:
             out.append(_entity(doc, it.start, nxt.end, country=c.country, sector="GOV",
@@ -184,15 +253,16 @@ def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
                                why=f"government of {c.explain()}"))
             k += 2
             continue
-        # agent + of + state
-        if it.agent is not None and nxt is not None and nxt.cand is not None \
-                and nxt.cand.kind == "state" and nxt.start == it.end + 1 \
-                and doc[it.end].lower_ == "of":
+        # agent + of/in + state ("the foreign minister of Iran", "officials in Paris")
+        if it.agent is not None and nxt is not None \
+                and _following_state(doc, it, nxt, frozenset({"of", "in", "from"})):
+            assert nxt.cand is not None
             term = it.agent
             out.append(_entity(doc, it.start, nxt.end, country=nxt.cand.country,
-                               sector=term.sector, name=f"{nxt.cand.name} {term.term}",
-                               role=term.role, kind=_agent_kind(term, doc, it.start),
-                               why=f"{term.term} of {nxt.cand.name} ({nxt.cand.source})"))
+                               sector=term.sector, name=None, role=term.role,
+                               kind=_agent_kind(term, doc, it.start),
+                               why=f"{term.term} {doc[it.end].lower_} {nxt.cand.name} "
+                                   f"({nxt.cand.source})"))
             k += 2
             continue
         if c is not None:
@@ -213,6 +283,36 @@ def _trimmed(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label_)
 
 
+_POSTING_PREPS = frozenset({"in", "to", "at", "of", "for"})
+
+
+def _role_before(doc: Doc, person: Span, known: list[Entity]) -> Entity | None:
+    """The office or organization just before ", <Name>" ("the ambassador of Mexico in Bolivia,
+    Maria Teresa Mercado"; "a senior member of the Houthi group, Abdul Salam Jahaf")."""
+    if person.start == 0 or doc[person.start - 1].text != ",":
+        return None
+    comma = doc[person.start - 1].idx
+    for e in reversed(known):
+        if e.end > comma:
+            continue
+        gap = doc.char_span(e.end, comma, alignment_mode="expand") if e.end < comma else None
+        words = [t for t in gap if not t.is_space] if gap is not None else []
+        head_nouns = len(words) <= 2 and all(t.pos_ == "NOUN" for t in words)  # "Houthi group"
+        if words and not head_nouns and (words[0].lower_ not in _POSTING_PREPS or len(words) > 5
+                                         or any(t.pos_ in ("VERB", "AUX") for t in words)):
+            return None
+        first = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if e.kind == "state" and first is not None and first.start > 0 \
+                and doc[first.start - 1].lower_ in _POSTING_PREPS:
+            continue  # "... of Mexico in Bolivia, <Name>": the posting, look further back
+        if e.entity_id and e.entity_id.startswith("role:") and e.country:
+            return e
+        if e.kind in ORG_KINDS and (e.country or e.sector):
+            return e
+        return None
+    return None
+
+
 def unknown_people(doc: Doc, known: list[Entity], cues: Cues) -> tuple[list[Entity], list[Entity]]:
     """PERSON entities the knowledge base missed, with what their apposition says; and the known
     bare agent nouns inside those appositions, which the person's entity now covers."""
@@ -226,6 +326,12 @@ def unknown_people(doc: Doc, known: list[Entity], cues: Cues) -> tuple[list[Enti
             continue
         app = read_apposition(doc, ent, known, cues)
         span: Span = ent
+        before = _role_before(doc, ent, known)
+        if before is not None and (app is None or app.country is None):
+            out.append(_entity(doc, span.start, span.end, country=before.country,
+                               sector=before.sector, name=ent.text, role=before.role,
+                               kind="person", why=f"named after its role '{before.text}'"))
+            continue
         if app is None:
             out.append(_entity(doc, span.start, span.end, country=None, sector=None,
                                name=ent.text, role=None, kind="person",
