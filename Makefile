@@ -31,8 +31,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+PLOVER_RECORDS := ../shared/data/plover/PLOVER_GSR_CAMEO.json
+
 eval: $(STAMP)
-	$(BIN)/eventwire eval eval/dev
+	$(BIN)/eventwire eval eval/dev $(if $(wildcard $(PLOVER_RECORDS)),--plover $(PLOVER_RECORDS))
+	$(if $(wildcard ../shared/seed),$(BIN)/eventwire eval ../shared/seed)
 
 lock:
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 --python-platform linux -o requirements.lock
