@@ -64,6 +64,14 @@ def _counted(head: Token, cues: SourcingCues) -> bool:
     )
 
 
+def _voices(head: Token, cues: SourcingCues) -> int | None:
+    """How many voices a named, official or document source is: one unless plural."""
+    counted = count_of(head, cues)
+    if counted is not None:
+        return counted
+    return None if head.tag_ in {"NNS", "NNPS"} or head.lower_ == "they" else 1
+
+
 def source_kind(entity: Entity, cues: SourcingCues | None = None) -> str:
     """The kind of source a quoted speaker is: a person is named, a body official."""
     cues = cues or sourcing_cues()
@@ -118,7 +126,7 @@ def classify_phrase(
         if word == "they":
             return Classified("anonymous", None, None, None, back_reference=True)
         if word == "it":
-            return Classified("official", None, None, None)
+            return Classified("official", 1, None, None)
         return None
     anonymous_cue = has_anonymity_cue(phrase.text + " " + context, cues)
     role = bool({word, lemma} & cues.role_nouns)
@@ -137,7 +145,7 @@ def classify_phrase(
                 "anonymous", count_of(head, cues), _country(phrase, None), None, back_reference=back
             )
         speaker, _ = speaker_entity(head)
-        return Classified("official", count_of(head, cues), _country(phrase, speaker), speaker)
+        return Classified("official", _voices(head, cues), _country(phrase, speaker), speaker)
     if word in cues.anonymous_nouns or lemma in cues.anonymous_nouns:
         return Classified(
             "anonymous",
@@ -149,10 +157,10 @@ def classify_phrase(
     if anonymous_cue and word not in cues.document_nouns:
         return Classified("anonymous", count_of(head, cues), _country(phrase, None), None)
     if word in cues.document_nouns or lemma in cues.document_nouns:
-        return Classified("document", None, _country(phrase, None), None)
+        return Classified("document", _voices(head, cues), _country(phrase, None), None)
     if word in cues.institutions or lemma in cues.institutions or head.ent_type_ in _ORG_LABELS:
         speaker, _ = speaker_entity(head)
-        return Classified("official", None, _country(phrase, speaker), speaker)
+        return Classified("official", _voices(head, cues), _country(phrase, speaker), speaker)
     if head.pos_ == "NOUN":
         # 'the foreign minister said', after 'Foreign Minister X' was named earlier
         speaker, _ = speaker_of(head)

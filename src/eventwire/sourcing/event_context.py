@@ -37,9 +37,8 @@ def _from_quote(quote: Quote) -> Attribution | None:
     if speaker is None:
         return None
     words = quote.speaker_span.text if quote.speaker_span is not None else speaker.text
-    kind = source_kind(speaker)
-    count = 1 if kind == "named" else None
-    return Attribution(kind, words, count=count, speaker=speaker, country=speaker.country)
+    # a direct quotation is one voice, whoever it is
+    return Attribution(source_kind(speaker), words, 1, speaker=speaker, country=speaker.country)
 
 
 def _from_source(source: Source) -> Attribution:
