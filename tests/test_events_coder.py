@@ -7,6 +7,7 @@ The Docs are parsed by the session pipeline's spaCy steps only; ``ew_entities`` 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 import pytest
@@ -84,7 +85,7 @@ def _compounds(text: str, entities: list[Entity]) -> list[tuple[TextSpan, tuple[
     """'X and Y' over two resolved states, and 'the two countries' for the last such pair."""
     out: list[tuple[TextSpan, tuple[Entity, ...]]] = []
     last: tuple[Entity, ...] = ()
-    for a, b in zip(entities, entities[1:]):
+    for a, b in itertools.pairwise(entities):
         if text[a.end : b.start] == " and ":
             last = (a, b)
             out.append((TextSpan(text[a.start : b.end], a.start, b.end), last))

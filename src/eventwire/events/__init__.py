@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from eventwire.events.cameo import CameoRow, cameo_row, load_cameo_table
 from eventwire.events.coder import EventCoder, RuleCoder
-from eventwire.events.patterns import NounPattern, VerbPattern, load_noun_patterns, load_verb_patterns
+from eventwire.events.patterns import (
+    NounPattern,
+    VerbPattern,
+    load_noun_patterns,
+    load_verb_patterns,
+)
 
 __all__ = [
     "CameoRow",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.triggers import Trigger
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
+from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
 
 __all__ = ["Argument", "EntityIndex", "countries", "noun_arguments", "verb_arguments"]
@@ -165,7 +165,7 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         head = head.head
     if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
         return None, ""
-    tok, via = subject_token(head, depth + 1)
+    tok, _ = subject_token(head, depth + 1)
     return tok, (f"subject of '{head.text}'" if tok is not None else "")
 
 
@@ -226,7 +226,7 @@ def _pick(
     for tok, via in candidates:
         theme = via.startswith(_THEME)
         via = via.removeprefix(_THEME)
-        ents, own = index.phrase(tok)
+        ents, _ = index.phrase(tok)
         ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
         if ents and theme and countries(ents) <= actor_countries:
             # "send more U.S. troops": the actor's own modifier, not a recipient

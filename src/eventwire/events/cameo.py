@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from eventwire.events.errors import PatternFileError
 
-__all__ = ["CameoRow", "DATA_DIR", "cameo_row", "load_cameo_table"]
+__all__ = ["DATA_DIR", "CameoRow", "cameo_row", "load_cameo_table"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "events"
 

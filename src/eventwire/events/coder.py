@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -17,7 +19,14 @@ from eventwire.events.arguments import (
 )
 from eventwire.events.cameo import cameo_row
 from eventwire.events.cues import Cues, load_cues
-from eventwire.events.modality import clause_head, is_question, modality, non_response_clauses, published_date
+from eventwire.events.modality import (
+    Modality,
+    clause_head,
+    is_question,
+    modality,
+    non_response_clauses,
+    published_date,
+)
 from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import BLOCKING_AUX, Entity, Event, TextSpan
@@ -25,7 +34,7 @@ from eventwire.model import BLOCKING_AUX, Entity, Event, TextSpan
 __all__ = ["EventCoder", "RuleCoder", "dedupe"]
 
 #: the event a future-tense act amounts to (PLOVER manual: AGREE; auxiliary modes)
-_THREAT_CAMEO = {"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"}
+_THREAT_CAMEO: Mapping[str, str] = MappingProxyType({"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"})
 #: responses to a nominal act: "rejected Iran's request" -> the request was made to the rejecter
 _RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"})
 
@@ -194,29 +203,7 @@ class RuleCoder:
         aux = list(mod.aux)
         if mod.demand_by is not None:
             return self._demand(doc, sent, trig, index, mod.demand_by, actor, why)
-        if "future" in aux and "negation" in aux and "hypothetical" not in aux:
-            if typ in self.cues.negated_future_to_reject:
-                why.append(f"refused future {typ} -> REJECT")
-                typ, cameo, mode = "REJECT", "120", None
-                aux = [a for a in aux if a not in ("future", "negation")]
-        if "negation" in aux and "hypothetical" not in aux and typ in self.cues.negated_to_reject:
-            why.append(f"negated {typ} -> REJECT")
-            typ, cameo, mode = "REJECT", "120", None
-            aux.remove("negation")
-        if "future" in aux and mod.conditioned and not set(aux) & BLOCKING_AUX:
-            if typ in self.cues.conditional_threat_types or mod.unless:
-                why.append(f"conditional future {typ} -> THREATEN")
-                typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(typ, "130"), None
-                aux.remove("future")
-        if "future" in aux and not set(aux) & BLOCKING_AUX:
-            if typ in self.cues.future_to_agree:
-                why.append(f"future {typ} -> AGREE")
-                typ, cameo, mode = "AGREE", "030", None
-                aux.remove("future")
-            elif typ in self.cues.future_to_threaten:
-                why.append(f"future {typ} -> THREATEN")
-                typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(typ, "130"), None
-                aux.remove("future")
+        typ, cameo, mode, aux = _reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
         row = cameo_row(cameo)
         return Event(
             type=typ,
@@ -316,6 +303,33 @@ class RuleCoder:
             pattern_id=f"{trig.pattern.id}+demand",
             explanation=tuple(why) + (f"demand: {via} '{speaker.text}' of the obliged actor",),
         )
+
+
+def _reinterpret(
+    typ: str, cameo: str, mode: str | None, aux: list[str], mod: Modality, cues: Cues, why: list[str]
+) -> tuple[str, str, str | None, list[str]]:
+    """PLOVER's single-category rule: an act plus an auxiliary mode that amounts to another
+    category is coded as that category (future cooperation -> AGREE, refused -> REJECT, ...)."""
+    blocked = bool(set(aux) & BLOCKING_AUX)
+    if "future" in aux and "negation" in aux and "hypothetical" not in aux and typ in cues.negated_future_to_reject:
+        why.append(f"refused future {typ} -> REJECT")
+        return "REJECT", "120", None, [a for a in aux if a not in ("future", "negation")]
+    if "negation" in aux and "hypothetical" not in aux and typ in cues.negated_to_reject:
+        why.append(f"negated {typ} -> REJECT")
+        return "REJECT", "120", None, [a for a in aux if a != "negation"]
+    if "future" not in aux or blocked:
+        return typ, cameo, mode, aux
+    rest = [a for a in aux if a != "future"]
+    if mod.conditioned and (typ in cues.conditional_threat_types or mod.unless):
+        why.append(f"conditional future {typ} -> THREATEN")
+        return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest
+    if typ in cues.future_to_agree:
+        why.append(f"future {typ} -> AGREE")
+        return "AGREE", "030", None, rest
+    if typ in cues.future_to_threaten:
+        why.append(f"future {typ} -> THREATEN")
+        return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest
+    return typ, cameo, mode, aux
 
 
 def _host_place(doc: Doc, trig: Trigger) -> Argument | None:

@@ -109,9 +109,9 @@ def _year_aux(tok: Token, published: dt.date | None, cues: Cues) -> str | None:
     for t in tok.sent:
         if t.like_num and len(t.text) == 4 and t.text.isdigit() and t.dep_ == "pobj":
             year = int(t.text)
-            if 1800 < year and (published - dt.date(year, 12, 31)).days > cues.historical_days:
-                if clause_head(t).i == head.i and t.head.head.i in (tok.i, head.i):
-                    return "historical"
+            long_ago = year > 1800 and (published - dt.date(year, 12, 31)).days > cues.historical_days
+            if long_ago and clause_head(t).i == head.i and t.head.head.i in (tok.i, head.i):
+                return "historical"
     return None
 
 

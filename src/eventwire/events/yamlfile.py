@@ -30,7 +30,7 @@ _WordLoader.yaml_implicit_resolvers = {
 
 def read_mapping(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)  # noqa: S506 - safe subclass
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_WordLoader)
     except yaml.YAMLError as exc:
         raise PatternFileError(str(path), f"not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
