@@ -104,6 +104,12 @@ COMPONENT_CASES: list[tuple[str, list[tuple[str, str | None, str]]]] = [
      [("Mali", "MLI", "country"), ("Niger", "NER", "country"), ("Burkina Faso", "BFA", "country")]),
     ("Refugees arrived in eastern DRC.", [("DRC", "COD", "country")]),
     ("Helicopters flew 200 meters from the border with Belarus.", [("Belarus", "BLR", "country")]),
+    # administrative areas outside the gazetteer
+    ("Nijjar was killed in Canada's British Columbia province.",
+     [("Canada", "CAN", "country"), ("British Columbia province", "CAN", "admin")]),
+    ("Protests spread in the state of Tachira and in Idlib province.",
+     [("state of Tachira", None, "admin"), ("Idlib province", "SYR", "admin")]),
+    ("The Islamic State claimed the attack in the region.", []),
 ]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -83,20 +84,31 @@ def _preceded_by_the(text: str, start: int) -> bool:
     return text[max(0, start - 4):start].lower() == "the "
 
 
+@lru_cache(maxsize=1)
+def _region_pattern() -> tuple[re.Pattern[str], dict[str, bool]]:
+    forms = region_forms()
+    alternation = "|".join(re.escape(form) for form, _ in forms)
+    pattern = re.compile(rf"(?<![\w-])(?:the )?(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return pattern, {form: needs_the for form, needs_the in forms}
+
+
 def _region_candidates(doc: Doc) -> list[_Candidate]:
     text = doc.text
+    pattern, needs = _region_pattern()
     found = []
-    for form, needs_the in region_forms():
-        pattern = rf"(?<![\w-])(?:(?i:the) )?{re.escape(form)}(?![\w-])"
-        for match in re.finditer(pattern, text, flags=re.IGNORECASE):
-            start, end, had_the = _strip(text, match.start(), match.end())
-            words = text[start:end].split()
-            if not all(w[:1].isupper() or w.lower() in ("of", "and", "el", "al") or "-" in w
-                       for w in words):
-                continue  # "the gulf between them" is not the Persian Gulf
-            if needs_the and not had_the:
-                continue
-            found.append(_Candidate(start, end, had_the))
+    pos = 0
+    while (match := pattern.search(text, pos)) is not None:
+        # a rejected match is retried one character on, so "west Africa" still yields Africa
+        pos = match.start() + 1
+        start, end, had_the = _strip(text, match.start(), match.end())
+        words = text[start:end].split()
+        if not all(w[:1].isupper() or w.lower() in ("of", "and", "el", "al") or "-" in w
+                   for w in words):
+            continue  # "the gulf between them" is not the Persian Gulf
+        if needs.get(" ".join(w.lower() for w in words), False) and not had_the:
+            continue
+        found.append(_Candidate(start, end, had_the))
+        pos = match.end()
     return found
 
 
@@ -124,6 +136,49 @@ def _prepositional_candidates(doc: Doc) -> list[_Candidate]:
             found.append(_Candidate(doc[i].idx, doc[end - 1].idx + len(doc[end - 1].text),
                                     had_the, prepositional=True))
     return found
+
+
+def _admin_places(doc: Doc, context: frozenset[str]) -> list[Place]:
+    """Named administrative areas the gazetteer lacks: "Paktika province", "the state of
+    Tachira". The country is the possessive before the name ("Canada's British Columbia
+    province"), else the country of a namesake city ("Idlib province"), else unknown."""
+    nouns = place_cues().admin_nouns
+    found = []
+    for token in doc:
+        if token.text not in nouns:
+            continue
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and \
+                doc[token.i + 2].pos_ == "PROPN":
+            first = last = token.i + 2
+            while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and last - first < 2:
+                last += 1
+        else:
+            last = first = token.i - 1
+            while first >= 0 and doc[first].pos_ == "PROPN" and doc[first].text[:1].isupper() \
+                    and last - first < 3:
+                first -= 1
+            first += 1
+            if first > last:
+                continue
+        name_span = doc[first:last + 1]
+        if not name_span.text[:1].isupper():
+            continue
+        span = doc[min(first, token.i):max(last, token.i) + 1]
+        country = _possessive_country(doc, span.start)
+        if country is None:
+            namesake = lookup_place(name_span.text, context)
+            country = namesake.country if namesake is not None else None
+        found.append(Place(text=span.text, start=span.start_char, end=span.end_char,
+                           name=name_span.text, country=country, kind="admin"))
+    return found
+
+
+def _possessive_country(doc: Doc, start: int) -> str | None:
+    if start >= 2 and doc[start - 1].tag_ == "POS":
+        entry = lookup_place(doc[start - 2].text)
+        if entry is not None and entry.kind == "country":
+            return entry.country
+    return None
 
 
 def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
@@ -224,6 +279,9 @@ def find_places(doc: Doc) -> list[Place]:
         resolved.append(Place(text=name, start=cand.start, end=cand.end, name=entry.name,
                               country=entry.country, kind=entry.kind, lat=entry.lat,
                               lon=entry.lon))
+    for place in _admin_places(doc, context):
+        if not _inside_longer(blocked, place.start, place.end):
+            resolved.append(place)
     chosen: list[Place] = []
     for place in sorted(resolved, key=lambda p: (-(p.end - p.start), p.start)):
         if not any(c.start < place.end and place.start < c.end for c in chosen):

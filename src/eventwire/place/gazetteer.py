@@ -54,6 +54,7 @@ class PlaceCues:
     non_place_heads: frozenset[str]
     place_nouns: frozenset[str]
     direction_words: frozenset[str]
+    admin_nouns: frozenset[str]
 
 
 def _load_yaml(name: str) -> Any:
@@ -81,6 +82,7 @@ def place_cues() -> PlaceCues:
         non_place_heads=words("non_place_heads"),
         place_nouns=words("place_nouns"),
         direction_words=words("direction_words"),
+        admin_nouns=words("admin_nouns"),
     )
 
 
