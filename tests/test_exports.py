@@ -190,3 +190,17 @@ def test_export_command_refuses_unique_before_dedup(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--db", str(path), "--format", "plover",
                                        "--output", str(tmp_path / "x.jsonl"), "--unique"])
     assert result.exit_code == 1 and "eventwire dedup" in result.output
+
+
+def test_scoped_events_lists_unique_events_with_counts(db: Path) -> None:
+    from eventwire.corpus.source import scoped_events
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        rows = scoped_events(con, EventScope(actor="RUS", unique=True))
+        per_article = scoped_events(con, EventScope(actor="RUS"), limit=1)
+    finally:
+        con.close()
+    assert [(r["type"], r["num_articles"], r["num_sources"]) for r in rows] == [
+        ("CONSULT", 2, 2)]
+    assert rows[0]["event_id"].startswith("ue-") and len(per_article) == 1

@@ -15,7 +15,9 @@ import duckdb
 
 from eventwire.errors import EventwireError
 
-__all__ = ["EventScope", "NotDeduplicated", "has_unique_events", "scoped_events_sql"]
+__all__ = [
+    "EventScope", "NotDeduplicated", "has_unique_events", "scoped_events", "scoped_events_sql",
+]
 
 # The first paragraph ends at the first blank line (ingest separates paragraphs so); GDELT's
 # IsRootEvent marks events of the lead.
@@ -95,3 +97,17 @@ def scoped_events_sql(
     if where:
         sql += " WHERE " + " AND ".join(where)
     return sql, params
+
+
+def scoped_events(
+    con: duckdb.DuckDBPyConnection, scope: EventScope, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """The events in ``scope`` as dicts (column -> value), oldest first; e.g. for the web API."""
+    sql, params = scoped_events_sql(con, scope)
+    sql += " ORDER BY event_date NULLS LAST, event_id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
