@@ -22,7 +22,7 @@ IMG = "<img src=x onerror=\"window.__pwned = 2; alert('img')\">"
 HOSTILE = Article(
     id="hostile0000000001",
     title=f"Hostile {IMG} title",
-    published=dt.date(2021, 4, 2),
+    published=dt.date(2001, 4, 2),
     outlet="<b>Outlet</b>",
     text=(
         f"Russia accused Ukraine of shelling Donetsk on Thursday. {SCRIPT}\n\n"
