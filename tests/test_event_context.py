@@ -145,6 +145,39 @@ def test_quoted_institution_is_official(nlp: Language) -> None:
     assert (got.attribution.kind, got.attribution.count) == ("official", 1)
 
 
+def test_lede_restated_on_a_source_word(nlp: Language) -> None:
+    text = (
+        "Armenia and Azerbaijan have agreed to a ceasefire after a week of clashes.\n\n"
+        "Russia's foreign ministry confirmed that Azerbaijan accepted a truce during talks."
+    )
+    doc = parse(nlp, text)
+    lede, restated = context(
+        doc,
+        [
+            event(text, "AGREE", "agreed", actor=("Armenia=ARM", "Azerbaijan=AZE")),
+            event(text, "AGREE", "accepted", actor=("Azerbaijan=AZE",)),
+        ],
+    )
+    assert restated.attribution is not None and restated.attribution.kind == "official"
+    assert lede.attribution == restated.attribution
+
+
+def test_unrelated_lede_stays_unsourced(nlp: Language) -> None:
+    text = (
+        "Armenia and Azerbaijan have agreed to a ceasefire after a week of clashes.\n\n"
+        "Russia's foreign ministry confirmed that Iran accepted a truce during talks."
+    )
+    doc = parse(nlp, text)
+    lede, _ = context(
+        doc,
+        [
+            event(text, "AGREE", "agreed", actor=("Armenia=ARM", "Azerbaijan=AZE")),
+            event(text, "AGREE", "accepted", actor=("Iran=IRN",)),
+        ],
+    )
+    assert lede.attribution is None
+
+
 def test_narrowest_scope_wins(nlp: Language) -> None:
     text = "Lavrov said Kyiv had violated the truce, according to the TASS news agency."
     doc = parse(nlp, text, (("Lavrov", "RUS", "person"), ("TASS", "RUS", "organization")))

@@ -98,6 +98,18 @@ SOURCE_CASES = [
     # a passive speech verb reports nothing on its subject's word
     ("The ambassador was told to leave the country, the ministry said.",
      "official", "the ministry said", 1, "The ambassador was told to leave the country"),
+    # 'as X reported', a trailing adverbial, an appositive pair before the verb
+    ("As the state news agency reported, the army shelled the village overnight.",
+     "document", "the state news agency reported", 1, "the army shelled the village overnight."),
+    (("The foreign minister will travel to Moscow on Tuesday, the ministry spokesman announced "
+     "on Monday."),
+     "official", "the ministry spokesman announced", 1,
+     "The foreign minister will travel to Moscow on Tuesday"),
+    ("The rebels shelled the port, a senior member of the group, Ahmed Saleh, said.",
+     "named", "a senior member of the group, Ahmed Saleh, said", 1, "The rebels shelled the port"),
+    # a sentence opened by the document it comes from
+    ("In a joint statement on Monday, the two governments condemned the coup.",
+     "document", "In a joint statement on Monday", 1, "the two governments condemned the coup."),
     ("Satellite images reviewed by the newspaper show the army moved tanks to the border.",
      "document", "Satellite images reviewed by the newspaper show", None,
      "the army moved tanks to the border"),

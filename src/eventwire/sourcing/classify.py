@@ -129,6 +129,9 @@ def classify_phrase(
             return Classified("official", 1, None, None)
         return None
     anonymous_cue = has_anonymity_cue(phrase.text + " " + context, cues)
+    compounds = [c.lower_ for c in head.children if c.dep_ == "compound"]
+    if compounds and f"{compounds[-1]} {word}" in cues.document_nouns:
+        word = lemma = f"{compounds[-1]} {word}"  # 'news agency' is a publication
     role = bool({word, lemma} & cues.role_nouns)
     generic = {word, lemma} & (
         cues.anonymous_nouns | cues.role_nouns | cues.institutions | cues.document_nouns

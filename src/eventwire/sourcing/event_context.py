@@ -21,7 +21,13 @@ from eventwire.sourcing.denials import link_denials
 from eventwire.sourcing.providers import event_date, event_location
 from eventwire.sourcing.quotes import quote_at
 
-__all__ = ["EventContext", "attribution_for", "make_event_context", "sentence_of"]
+__all__ = [
+    "EventContext",
+    "attribution_for",
+    "inherit_restated",
+    "make_event_context",
+    "sentence_of",
+]
 
 _ATTRIBUTING = frozenset({"named", "anonymous", "official", "document"})
 
@@ -94,10 +100,43 @@ def _with_context(doc: Doc, event: Event) -> Event:
     )
 
 
+def _countries(event: Event) -> frozenset[str]:
+    return frozenset(e.country for e in event.actor if e.country)
+
+
+def _restates(later: Event, earlier: Event) -> bool:
+    return later.type == earlier.type and bool(_countries(later) & _countries(earlier))
+
+
+def _sentence_index(doc: Doc, offset: int) -> int:
+    return sum(1 for s in doc.sents if s.start_char <= offset) if doc.has_annotation("DEP") else 0
+
+
+def inherit_restated(doc: Doc, events: Sequence[Event]) -> list[Event]:
+    """An unsourced sentence that the next two sentences restate on someone's word ('X and Y
+    agreed to a ceasefire.' ... 'Qatar's foreign ministry confirmed that both accepted a truce')
+    is on that word too: a lede summarises what its sources say."""
+    out = list(events)
+    where = [_sentence_index(doc, _anchor(e)) for e in out]
+    for i, event in enumerate(out):
+        if event.attribution is not None:
+            continue
+        for j, later in enumerate(out):
+            if (
+                later.attribution is not None
+                and later.attribution.kind in _ATTRIBUTING
+                and 0 < where[j] - where[i] <= 2
+                and _restates(later, event)
+            ):
+                out[i] = dataclasses.replace(event, attribution=later.attribution)
+                break
+    return out
+
+
 class EventContext:
     def __call__(self, doc: Doc) -> Doc:
         events = [_with_context(doc, event) for event in doc._.ew_events or []]
-        doc._.ew_events = link_denials(doc, events)
+        doc._.ew_events = link_denials(doc, inherit_restated(doc, events))
         return doc
 
 

@@ -35,6 +35,13 @@ def according_scope(sentence: Span, according: Token, phrase: Span) -> tuple[int
 def verb_scope(sentence: Span, verb: Token, source_start: int, source_end: int) -> tuple[int, int]:
     """What 'X said' vouches for: its clausal complement, else the rest of the sentence."""
     text = sentence.doc.text
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    if mark is not None:
+        # 'As the agency reported, X' / 'X, as the ministry said': the rest of the sentence
+        if text[sentence.start_char : mark.idx].strip(_EDGE):
+            source_start = min(source_start, mark.idx)
+            return _trim(text, sentence.start_char, source_start)
+        return _trim(text, source_end, sentence.end_char)
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         # 'X has been asked to leave, the government said, citing ...'
         return _trim(text, sentence.start_char, source_start)

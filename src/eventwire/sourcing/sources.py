@@ -36,10 +36,20 @@ def _negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
+_OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "parataxis"})
+
+
 def _closes_sentence(verb: Token, end: int) -> bool:
+    """'..., the spokesman said (on Monday).': nothing but adverbials follows the verb."""
     sentence = verb.sent
     rest = verb.doc.text[end : sentence.end_char]
-    return not rest.strip(" \t\n.!?\"'”’")
+    if not rest.strip(" \t\n.!?\"'”’"):
+        return True
+    return not any(c.i > verb.i and c.dep_ in _OBJECT_DEPS for c in verb.children) and all(
+        t.is_punct or t.is_space or verb in t.ancestors or t.idx < end
+        for t in sentence
+        if t.i > verb.i
+    )
 
 
 def _is_report(verb: Token, cue_end: int) -> bool:
@@ -47,7 +57,8 @@ def _is_report(verb: Token, cue_end: int) -> bool:
     rather than naming an act ('Kenya declared the envoy persona non grata')."""
     if verb.lemma_.lower() in {"say", "tell"}:
         return True
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        # '..., the government said, citing ...' / 'As the agency reported, ...'
         return True
     # a reported clause has a verb; 'declared the envoy persona non grata' does not
     if any(c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"} for c in verb.children):
@@ -55,16 +66,39 @@ def _is_report(verb: Token, cue_end: int) -> bool:
     return _closes_sentence(verb, cue_end)
 
 
-def _trailing_subject(verb: Token) -> Token | None:
+def _noun_phrase(tokens: Span) -> bool:
+    return len(tokens) > 0 and not any(t.pos_ in {"VERB", "AUX"} for t in tokens)
+
+
+def _trailing_subject(verb: Token) -> tuple[Token, Span] | None:
     """The subject of a sentence-final '..., a diplomatic source at the embassy said.' that the
     parser attached elsewhere: the phrase between the last comma and the verb."""
     sentence = verb.sent
-    commas = [t.i for t in sentence if t.i < verb.i and t.text == ","]
-    if not commas or commas[-1] >= verb.i - 1:
+    doc = verb.doc
+    hi = verb.i
+    while hi > sentence.start and doc[hi - 1].text == ",":
+        hi -= 1
+    commas = [t.i for t in sentence if t.i < hi and t.text == ","]
+    if not commas or commas[-1] >= hi - 1:
         return None
-    lo, hi = commas[-1] + 1, verb.i
-    heads = [t for t in verb.doc[lo:hi] if not (lo <= t.head.i < hi) and t.pos_ in {"NOUN", "PROPN"}]
-    return heads[0] if len(heads) == 1 else None
+    lo = last = commas[-1] + 1
+    if hi < verb.i and len(commas) > 1 and _noun_phrase(doc[commas[-2] + 1 : commas[-1]]):
+        # '..., a senior member of the group, Abdul Salam Jahaf, said': both name the source
+        lo = commas[-2] + 1
+    heads = [t for t in doc[lo:hi] if not (lo <= t.head.i < hi) and t.pos_ in {"NOUN", "PROPN"}]
+    names = [t for t in heads if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"]
+    head = heads[0] if len(heads) == 1 else (names[-1] if names else None)
+    if head is None:
+        return None
+    # 'a senior member of the group, Ahmed Saleh': the name is who spoke
+    named = [
+        t
+        for t in doc[last:hi]
+        if not (last <= t.head.i < hi) and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
+    ]
+    if lo < last and named:
+        head = named[-1]
+    return head, doc[lo:hi]
 
 
 def _trailing_cue(verb: Token, cues: SourcingCues) -> int:
@@ -144,13 +178,15 @@ def _reporting(
             continue
         cue_end = _trailing_cue(verb, cues)
         subject = _subject(verb)
+        phrase = phrase_span(subject) if subject is not None else None
         if subject is None and _closes_sentence(verb, cue_end):
-            subject = _trailing_subject(verb)
-        if subject is None or any(s <= subject.idx < e for s, e in quoted):
+            trailing = _trailing_subject(verb)
+            if trailing is not None:
+                subject, phrase = trailing
+        if subject is None or phrase is None or any(s <= subject.idx < e for s, e in quoted):
             continue
         if not _is_report(verb, cue_end):
             continue
-        phrase = phrase_span(subject) if subject.head is verb else _detached(subject, verb)
         context = doc.text[verb.idx : cue_end]
         kind = classify_phrase(subject, phrase, context=context, cues=cues)
         if kind is None:
@@ -164,10 +200,28 @@ def _reporting(
     return found
 
 
-def _detached(subject: Token, verb: Token) -> Span:
-    """The words of a subject the parser hung elsewhere, up to the verb."""
-    start = min(t.i for t in subject.subtree)
-    return verb.doc[start : verb.i]
+_OPENING_CHANNELS = frozenset({"statement", "communique", "notice", "declaration", "letter", "report"})
+
+
+def _opening_channel(doc: Doc, sentence: Span) -> list[tuple[Source, bool]]:
+    """'In a (joint) statement on Monday, the AU demanded ...': the sentence is on the word of
+    that document."""
+    words = [t for t in sentence if not t.is_space]
+    if len(words) < 4 or words[0].lower_ != "in":
+        return []
+    comma = next((t for t in words if t.text == ","), None)
+    if comma is None or not any(
+        t.lower_ in _OPENING_CHANNELS for t in words[1 : min(4, comma.i - words[0].i)]
+    ):
+        return []
+    text = doc.text
+    lo, hi = comma.idx + 1, sentence.end_char
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    found = Classified("document", 1, None, None)
+    return [(_make(doc, found, words[0].idx, comma.idx, (lo, hi)), False)]
 
 
 def _inherit(sources: list[tuple[Source, bool]]) -> list[Source]:
@@ -193,6 +247,7 @@ def find_sources(doc: Doc) -> list[Source]:
     collected: list[tuple[Source, bool]] = []
     for sentence in doc.sents:
         collected.extend(_according(doc, sentence, cues))
+        collected.extend(_opening_channel(doc, sentence))
         collected.extend(_reporting(doc, sentence, cues, quoted))
         collected.extend((s, False) for s in find_no_comments(doc, sentence, cues))
     collected.sort(key=lambda pair: (pair[0].start, pair[0].end))
