@@ -25,6 +25,7 @@ from eventwire.ingest.records import Record
 __all__ = ["warc_records"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MAX_TAIL = 4096
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -38,7 +39,33 @@ def _charset(content_type: str, payload: bytes) -> str | None:
     return match.group(1) if match else declared_charset(payload)
 
 
-def _payload_record(where: str, payload: bytes, record: Any, content_type: str) -> Record:
+def _html_record(record: Any, limit: int) -> tuple[bytes, str] | None:
+    """(payload, content type) of an HTML response, at most ``limit + 1`` bytes of it."""
+    if record.rec_type != "response":
+        return None
+    content_type = _content_type(record)
+    if not content_type.startswith(_HTML_TYPES):
+        return None
+    return _read_up_to(record.content_stream(), limit + 1), content_type
+
+
+def _damaged_tail(path: Path, end: int) -> bool:
+    """Whether bytes after the last readable record are more than blank lines."""
+    extra = path.stat().st_size - end
+    if extra <= 0:
+        return False
+    if extra > _MAX_TAIL:
+        return True
+    with path.open("rb") as handle:
+        handle.seek(end)
+        return bool(handle.read().strip())
+
+
+def _payload_record(
+    where: str, payload: bytes, record: Any, content_type: str, limit: int
+) -> Record:
+    if len(payload) > limit:
+        return Record(where, failure=f"record too large (over {limit:,} bytes)")
     try:
         if binary_kind(payload) is not None:
             raise Rejected("binary payload")
@@ -53,6 +80,19 @@ def _payload_record(where: str, payload: bytes, record: Any, content_type: str) 
     return Record(where, cleaned=cleaned)
 
 
+def _read_up_to(stream: Any, size: int) -> bytes:
+    """At most ``size`` bytes: warcio's decoding streams return short reads before the end."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        part = stream.read(left)
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
 def warc_records(path: Path, limit: int = MAX_BYTES) -> Iterator[Record]:
     """One Record per HTML response in the archive (``where`` is "@byte offset"); raises
     Rejected when the file is missing or stops being a readable archive (records before the
@@ -64,21 +104,31 @@ def warc_records(path: Path, limit: int = MAX_BYTES) -> Iterator[Record]:
     try:
         with path.open("rb") as handle:
             archive = ArchiveIterator(handle)
+            end = 0
             for record in archive:
-                if record.rec_type != "response":
-                    continue
-                content_type = _content_type(record)
-                if not content_type.startswith(_HTML_TYPES):
-                    continue
-                where = f"@{archive.get_record_offset()}"
-                payload = record.content_stream().read(limit + 1)
-                if len(payload) > limit:
-                    yield Record(where, failure=f"record too large (over {limit:,} bytes)")
-                    continue
-                yield _payload_record(where, payload, record, content_type)
+                if record.format != "warc":
+                    # An ARC file, or text that warcio's lenient ARC parser accepted.
+                    raise Rejected("not a readable WARC archive (no WARC header)")
+                item = _html_record(record, limit)
+                # Only after the payload is read: asking for the offset reads to the record's end.
+                offset = archive.get_record_offset()
+                end = offset + archive.get_record_length()
+                if item is not None:
+                    payload, content_type = item
+                    if len(payload) <= limit and getattr(record.raw_stream, "limit", 0) > 0:
+                        # warcio reads a cut-off record without complaint; its length says so.
+                        raise Rejected("damaged WARC archive (truncated record)")
+                    yield _payload_record(f"@{offset}", payload, record, content_type, limit)
+            if _damaged_tail(path, end):
+                # warcio also ends quietly at a gzip member cut short.
+                raise Rejected(f"damaged WARC archive (unreadable data after byte {end})")
     except FileNotFoundError:
         raise Rejected("no such file") from None
     except ArchiveLoadFailed as exc:
         raise Rejected(f"not a readable WARC archive ({str(exc).splitlines()[0]})") from None
-    except (OSError, EOFError, ValueError) as exc:
+    except Rejected:
+        raise
+    except Exception as exc:
+        # warcio fails on damaged input in many ways (zlib, parser, even AttributeError); one
+        # broken archive must not stop a corpus run.
         raise Rejected(f"damaged WARC archive ({type(exc).__name__})") from None
