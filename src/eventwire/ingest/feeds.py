@@ -26,7 +26,9 @@ _BLOCK_TAGS = (
 )
 _DROPPED_TAGS = ("script", "style", "figcaption", "iframe", "noscript")
 _BLANK_RUNS = re.compile(r"\n\s*\n\s*")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_WHITE = re.compile(r"\s+")
+_PARAGRAPH = "\ue000"
+_LINE = "\ue001"
 
 
 def fragment_text(fragment: str) -> str:
@@ -40,12 +42,15 @@ def fragment_text(fragment: str) -> str:
         return fragment
     for element in list(root.iter(*_DROPPED_TAGS)):
         element.drop_tree()
+    # Markers, not newlines: newlines in HTML source are plain white space.
     for element in root.iter("br"):
-        element.tail = "\n" + (element.tail or "")
+        element.tail = _LINE + (element.tail or "")
     for element in root.iter(*_BLOCK_TAGS):
-        element.text = "\n\n" + (element.text or "")
-        element.tail = "\n\n" + (element.tail or "")
-    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().split("\n"))
+        element.text = _PARAGRAPH + (element.text or "")
+        element.tail = _PARAGRAPH + (element.tail or "")
+    flat = _WHITE.sub(" ", root.text_content())
+    text = flat.replace(_PARAGRAPH, "\n\n").replace(_LINE, "\n")
+    lines = (line.strip() for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip()
 
 
