@@ -203,9 +203,16 @@ COMPOUNDS = [
     ("The dispute pits Iran on one side against the U.S. and its European allies on the other.", "the U.S. and its European allies", ("USA", None)),
     ("Russia and China signed a deal. The two countries also agreed to hold drills.", "The two countries", ("RUS", "CHN")),
     ("India and Pakistan exchanged fire. Both sides blamed each other.", "Both sides", ("IND", "PAK")),
+    ("Mr. Putin and Mr. Trump met. The two sides agreed on a call.", "The two sides", ("RUS", "USA")),
+    ("Lavrov and Kerry spoke by phone about interaction between the two countries.", "the two countries", ("RUS", "USA")),
     (("Officials from Egypt and Jordan said Iran and Iraq resumed talks. "
       "The two countries agreed on a border."), "The two countries", ("IRN", "IRQ")),
 ]
+
+
+def test_hyphenated_modifier_is_not_a_member(parse: Callable[[str, str | None], Doc]) -> None:
+    doc = parse("The U.S.-led coalition and Iran-backed militias clashed.", "2019-05-31")
+    assert not [c for c in doc._.ew_compounds if "Iran" in c[0].text]
 
 
 @pytest.mark.parametrize(("text", "span", "countries"), COMPOUNDS)

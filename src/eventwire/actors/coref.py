@@ -105,7 +105,7 @@ def find_compounds(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Com
             out.append((TextSpan(doc.text[start:end], start, end), tuple(group)))
 
     for e in sorted(entities, key=lambda e: e.start):
-        if e.kind not in _MEMBER_KINDS:
+        if e.kind not in _MEMBER_KINDS or doc.text[e.end:e.end + 1] == "-":  # "Iran-backed"
             flush()
             group, has_and = [], False
             continue
