@@ -276,3 +276,21 @@ def test_missing_database(tmp_path: Path) -> None:
         create_app(tmp_path / "none.duckdb")
     create_app(tmp_path / "new.duckdb", token="t")
     assert (tmp_path / "new.duckdb").is_file()
+
+
+def test_unique_events_after_dedup(client: TestClient, web_db: Path, tmp_path: Path) -> None:
+    from eventwire.corpus import update_unique_events
+
+    assert client.get("/unique-events").status_code == 409
+    copy = tmp_path / "dedup.duckdb"
+    shutil.copy(web_db, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        update_unique_events(con)
+    finally:
+        con.close()
+    with TestClient(create_app(copy)) as c:
+        rows = c.get("/unique-events", params={"limit": 500}).json()
+        gbr = c.get("/unique-events", params={"actor": "GBR"}).json()
+    assert rows and sum(r["num_mentions"] for r in rows) == len(all_events(client))
+    assert gbr and all("GBR" in r["actor_countries"] for r in gbr)

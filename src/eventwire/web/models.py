@@ -12,7 +12,7 @@ __all__ = [
     "CodedContract", "CountryCount", "DateItem", "DyadPoint", "DyadSeries", "EntityItem",
     "EventDetail", "EventItem", "EventPage", "Facets", "MapPoint", "Mention", "NameCount",
     "Network", "NetworkEdge", "NetworkNode", "PlaceItem", "QuantityItem", "QuoteItem",
-    "SourceItem", "Span", "StoredArticle", "TypeCount",
+    "SourceItem", "Span", "StoredArticle", "TypeCount", "UniqueEvent",
 ]
 
 
@@ -301,3 +301,32 @@ class CodedContract(BaseModel):
 class StoredArticle(BaseModel):
     id: str
     events: int
+
+
+class UniqueEvent(BaseModel):
+    """One real-world event after `eventwire dedup`, with how many reports carry it."""
+
+    event_id: str
+    article_id: str = Field(description="the representative mention's article")
+    event_index: int
+    type: str
+    mode: str | None
+    actor_countries: list[str]
+    actor_names: list[str]
+    recipient_countries: list[str]
+    recipient_names: list[str]
+    event_date: dt.date | None
+    location_name: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    evidence: str
+    cameo: str | None
+    goldstein: float | None
+    quad_class: int | None
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    title: str | None
+    outlet: str | None
+    url: str | None

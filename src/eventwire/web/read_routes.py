@@ -8,7 +8,7 @@ from typing import Annotated
 import duckdb
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
-from eventwire.corpus.source import NotDeduplicated
+from eventwire.corpus.source import EventScope, NotDeduplicated, scoped_events
 from eventwire.web import article_queries, event_queries, stat_queries
 from eventwire.web import dyads as dyads_module
 from eventwire.web.db import connection
@@ -23,6 +23,7 @@ from eventwire.web.models import (
     Facets,
     MapPoint,
     Network,
+    UniqueEvent,
 )
 from eventwire.web.params import Limit, Offset, event_query
 
@@ -50,6 +51,26 @@ def event(con: Con, article_id: ArticleId,
     if found is None:
         raise HTTPException(404, "no such event")
     return found
+
+
+@router.get("/unique-events", response_model=list[UniqueEvent], tags=["events"],
+            responses={409: {"description": "the database was never deduplicated"}},
+            summary="Real-world events after `eventwire dedup`, oldest first, with report counts")
+def unique_events(
+    con: Con, limit: Limit = 100,
+    actor: Annotated[str | None, _COUNTRY] = None,
+    recipient: Annotated[str | None, _COUNTRY] = None,
+    since: Annotated[dt.date | None, Query(description="event (else first report) date >=")]
+    = None,
+    until: Annotated[dt.date | None, Query(description="event (else first report) date <=")]
+    = None,
+) -> list[UniqueEvent]:
+    scope = EventScope(actor=actor, recipient=recipient, since=since, until=until, unique=True)
+    try:
+        rows = scoped_events(con, scope, limit=limit)
+    except NotDeduplicated as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return [UniqueEvent.model_validate(r) for r in rows]
 
 
 @router.get("/articles", response_model=ArticlePage, tags=["articles"],
