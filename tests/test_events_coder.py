@@ -189,6 +189,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia will attack Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
     ("Russia will meet Iran next week.", {("AGREE", "RUS", "IRN", "")}),
     ("Syria said it would withdraw its troops from Turkey.", {("AGREE", "SYR", "TUR", "")}),
+    ("Turkey says its jets shot at the Russian plane.", {("ASSAULT", "TUR", "RUS", "")}),
     ("Syria says it is willing to release the Turkish prisoners.", {("AGREE", "SYR", "", "")}),
     ("Syria said it will not accept any more Turkish refugees.", {("REJECT", "SYR", "", "")}),
     ("Russia said Iran must release the French hostages.", {("REQUEST", "RUS", "IRN", "")}),

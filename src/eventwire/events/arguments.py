@@ -25,6 +25,8 @@ _NOT_IN_PHRASE = frozenset(
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 #: acts whose compound-name modifier is their target ("the Ukraine invasion")
 _FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+#: acts a state commonly directs at its own people ("Iraqi police arrested Iraqi protesters")
+_DOMESTIC = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE"})
 _MAX_DEPTH = 5
 #: marks a candidate that is the thing acted on, not the party acted upon
 _THEME = "theme "
@@ -153,6 +155,15 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     head = verb.head
     if head.i == verb.i:
         return None, ""
+    if verb.dep_ == "acl" and verb.tag_ == "VB":
+        # "took a decision TO SUSPEND Sudan": whoever took the decision acts
+        gov = head.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+            gov = gov.head
+        if gov.pos_ in ("VERB", "AUX") and gov.i != verb.i:
+            tok, _ = subject_token(gov, depth + 1)
+            return tok, (f"subject of '{gov.text}'" if tok is not None else "")
+        return None, ""
     if verb.dep_ == "acl":
         # "the countries defending the deal": the modified noun does the act
         return (head, "participle's noun") if verb.tag_ != "VBN" else (_agent(verb), "passive agent 'by'")
@@ -219,16 +230,21 @@ def _inner_themes(verb: Token) -> frozenset[str]:
 
 
 def _pick(
-    index: EntityIndex, candidates: list[tuple[Token, str]], actor: tuple[Entity, ...]
+    index: EntityIndex, candidates: list[tuple[Token, str]], actor: tuple[Entity, ...], self_ok: bool
 ) -> Argument | None:
+    """The first candidate phrase naming someone other than the actor.
+
+    A modifier of the actor's own country ("condemned the downing of a RUSSIAN jet") is not
+    taken as the recipient, except for acts a state commonly does at home (arrests, protests).
+    """
     actor_spans = {(e.start, e.end) for e in actor}
     actor_countries = countries(actor)
     for tok, via in candidates:
         theme = via.startswith(_THEME)
         via = via.removeprefix(_THEME)
-        ents, _ = index.phrase(tok)
+        ents, own = index.phrase(tok)
         ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
-        if ents and theme and countries(ents) <= actor_countries:
+        if ents and (theme or (not own and not self_ok)) and countries(ents) <= actor_countries:
             # "send more U.S. troops": the actor's own modifier, not a recipient
             continue
         if ents:
@@ -237,10 +253,13 @@ def _pick(
 
 
 def _pronoun_speaker(
-    pron: Token, index: EntityIndex, reporting_heads: frozenset[str]
+    pron: Token, verb: Token, index: EntityIndex, reporting_heads: frozenset[str]
 ) -> tuple[Token | None, str, tuple[Entity, ...]]:
-    """ "Iraq said IT would allow...": a pronoun in a reported clause is usually its speaker."""
-    cur = pron.head
+    """ "Iraq said IT would allow...", "Turkey says ITS jets shot": a pronoun in a reported
+    clause usually stands for the speaker."""
+    cur = pron.head.head if pron.dep_ == "poss" else pron.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        cur = verb
     while cur.head.i != cur.i:
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in reporting_heads:
             speaker, _ = subject_token(cur.head)
@@ -249,7 +268,7 @@ def _pronoun_speaker(
                 if ents:
                     return speaker, f"pronoun '{pron.text}' = speaker of '{cur.head.text}'", ents
             return None, "", ()
-        if cur.dep_ not in ("xcomp", "conj", "aux", "advcl"):
+        if cur.dep_ not in ("xcomp", "conj", "aux", "advcl", "acomp"):
             break
         cur = cur.head
     return None, "", ()
@@ -270,14 +289,15 @@ def verb_arguments(
     subj, via = subject_token(verb)
     if subj is not None:
         ents, _ = index.phrase(_antecedent(subj))
-        if not ents and subj.pos_ == "PRON":
-            subj, via, ents = _pronoun_speaker(subj, index, reporting_heads)
+        pron = subj if subj.pos_ == "PRON" else next((c for c in subj.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if not ents and pron is not None:
+            subj, via, ents = _pronoun_speaker(pron, verb, index, reporting_heads)
         if ents and subj is not None:
             actor = Argument(ents, f"{via} '{subj.text}'", subj.i)
     rpreps = pat.recipient_preps if pat.recipient_preps is not None else default_preps
     absorb = pat.absorb or pat.type in absorbing_types
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
-    recipient = _pick(index, candidates, actor.entities if actor else ())
+    recipient = _pick(index, candidates, actor.entities if actor else (), pat.type in _DOMESTIC)
     return actor, recipient
 
 
@@ -330,5 +350,5 @@ def noun_arguments(
     if actor is None:
         return None, None
     rpreps = pat.recipient_preps | ({"of"} if pat.of_role == "recipient" else frozenset())
-    recipient = undergoer or _pick(index, _pobjs(noun, rpreps), actor.entities)
+    recipient = undergoer or _pick(index, _pobjs(noun, rpreps), actor.entities, pat.type in _DOMESTIC)
     return actor, recipient
