@@ -42,6 +42,8 @@ LOOKUP_CASES: list[tuple[str, frozenset[str], bool, tuple[str, str | None, str] 
     ("Britain", frozenset(), False, ("United Kingdom", "GBR", "country")),
     ("Netherlands", frozenset(), True, ("The Netherlands", "NLD", "country")),
     ("Texas", frozenset(), False, ("Texas", "USA", "admin")),
+    ("Washington", frozenset(), False, ("Washington", "USA", "city")),
+    ("Salisbury", frozenset({"GBR"}), False, ("Salisbury", "GBR", "city")),
     ("US", frozenset(), False, ("United States", "USA", "country")),
     ("us", frozenset(), False, None),
     ("Trump", frozenset(), False, None),

@@ -29,6 +29,8 @@ __all__ = ["GazetteerEntry", "PlaceCues", "lookup_place", "place_cues", "region_
 CONTEXT_BONUS = 1.5
 #: alternate names are indexed only for cities this large (smaller ones carry noisy variants)
 ALTERNATE_NAME_MIN_POPULATION = 300_000
+#: a city this large outranks a US state of the same name
+BIG_CITY_POPULATION = 500_000
 
 
 class GazetteerError(EventwireError):
@@ -156,20 +158,27 @@ def _us_states() -> Mapping[str, GazetteerEntry]:
     })
 
 
-@lru_cache(maxsize=1)
-def _cities() -> Mapping[str, tuple[GazetteerEntry, ...]]:
+@lru_cache(maxsize=2)
+def _cities(alternates: bool = False) -> Mapping[str, tuple[GazetteerEntry, ...]]:
+    """City names (or, with ``alternates``, other names of large cities: "Kiev" for Kyiv),
+    each with its namesakes by population. The two are kept apart so an old or foreign name
+    of a big city ("Salisbury" for Harare) never outranks a city that bears the name today."""
     iso3 = _iso3()
     index: defaultdict[str, list[GazetteerEntry]] = defaultdict(list)
     for city in _geonames().get_cities().values():
         population = int(city.get("population") or 0)
+        if alternates and population < ALTERNATE_NAME_MIN_POPULATION:
+            continue
         entry = GazetteerEntry(
             name=str(city["name"]), country=iso3.get(str(city["countrycode"])), kind="city",
             lat=float(city["latitude"]), lon=float(city["longitude"]), population=population,
         )
-        forms = {_key(entry.name)}
-        if population >= ALTERNATE_NAME_MIN_POPULATION:
-            forms.update(_key(a) for a in city.get("alternatenames") or []
-                         if len(a) >= 4 and a[:1].isupper() and a.isascii() and not a.isupper())
+        if alternates:
+            forms = {_key(a) for a in city.get("alternatenames") or []
+                     if len(a) >= 4 and a[:1].isupper() and a.isascii() and not a.isupper()}
+            forms.discard(_key(entry.name))
+        else:
+            forms = {_key(entry.name)}
         for form in forms:
             index[form].append(entry)
     return MappingProxyType({k: tuple(sorted(v, key=lambda e: -e.population))
@@ -195,9 +204,10 @@ def lookup_place(name: str, context: frozenset[str] = frozenset(), *,
     if key in countries and not name.replace(".", "").isupper():
         return countries[key]
     state = _us_states().get(key)
-    if state is not None:
-        return state
     cities = _cities().get(key)
+    if state is not None and not (cities and cities[0].population >= BIG_CITY_POPULATION):
+        return state  # "Texas"; but "Washington" and "New York" in the news are the cities
+    cities = cities or _cities(alternates=True).get(key)
     if cities:
         return max(cities, key=lambda e: _score(e, context))
     return None

@@ -217,6 +217,8 @@ def find_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
         if found is None:
             continue
         interpretation, _ = found
+        if interpretation.value is None and text[start:end].lower() in UNITS:
+            continue  # a bare "days" or "years" says nothing
         if interpretation.kind == "duration":
             end = _extend_of_phrase(doc, start, end)
         else:

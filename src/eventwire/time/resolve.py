@@ -417,11 +417,15 @@ def interpret_date(text: str, published: dt.date | None, *,
     ``tense`` is "future" when the clause looks ahead: then a bare "May 7" or "Tuesday" is the
     next one, not the last one.
     """
-    return _interpret(text, published, tense)
+    try:
+        return _interpret(text, published, tense)
+    except (ValueError, OverflowError):
+        # arithmetic past the calendar's ends ("10000 years", "February 0000"): no date
+        return None
 
 
 def resolve_date(text: str, published: dt.date | None, *,
                  tense: str | None = None) -> DateValue | None:
     """The interval ``text`` denotes, read against ``published``; None if vague or not a date."""
-    found = _interpret(text, published, tense)
+    found = interpret_date(text, published, tense=tense)
     return found.value if found else None
