@@ -163,7 +163,9 @@ def classify_phrase(
         return Classified("document", _voices(head, cues), _country(phrase, None), None)
     if word in cues.institutions or lemma in cues.institutions or head.ent_type_ in _ORG_LABELS:
         speaker, _ = speaker_entity(head)
-        return Classified("official", _voices(head, cues), _country(phrase, speaker), speaker)
+        # what a news outlet reports is on the word of a publication
+        kind = "document" if "MED" in (speaker.sector or "") else "official"
+        return Classified(kind, _voices(head, cues), _country(phrase, speaker), speaker)
     if head.pos_ == "NOUN":
         # 'the foreign minister said', after 'Foreign Minister X' was named earlier
         speaker, _ = speaker_of(head)

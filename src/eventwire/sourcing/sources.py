@@ -52,7 +52,13 @@ def _closes_sentence(verb: Token, end: int) -> bool:
     )
 
 
-def _is_report(verb: Token, cue_end: int) -> bool:
+def _parenthetical(doc: Doc, start: int) -> bool:
+    """The source follows a comma or a closing quotation mark: '..., the ministry said'."""
+    before = doc.text[:start].rstrip()
+    return before.endswith((",", "”", '"', "’"))
+
+
+def _is_report(verb: Token, start: int, cue_end: int) -> bool:
     """Whether a speech verb reports words here ('said', 'confirmed that ...', '..., X added.')
     rather than naming an act ('Kenya declared the envoy persona non grata')."""
     if verb.lemma_.lower() in {"say", "tell"}:
@@ -61,9 +67,17 @@ def _is_report(verb: Token, cue_end: int) -> bool:
         # '..., the government said, citing ...' / 'As the agency reported, ...'
         return True
     # a reported clause has a verb; 'declared the envoy persona non grata' does not
-    if any(c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"} for c in verb.children):
+    # the reported clause starts right after the verb ('confirmed on Monday that ...') or
+    # before it; a far one is a misparse ('responded by withdrawing from a series with Pakistan
+    # and Sri Lanka set for November')
+    if any(
+        c.dep_ in {"ccomp", "parataxis"}
+        and c.pos_ in {"VERB", "AUX"}
+        and (c.i < verb.i or c.left_edge.i - verb.i <= 4)
+        for c in verb.children
+    ):
         return True
-    return _closes_sentence(verb, cue_end)
+    return _closes_sentence(verb, cue_end) and _parenthetical(verb.doc, start)
 
 
 def _noun_phrase(tokens: Span) -> bool:
@@ -185,7 +199,7 @@ def _reporting(
                 subject, phrase = trailing
         if subject is None or phrase is None or any(s <= subject.idx < e for s, e in quoted):
             continue
-        if not _is_report(verb, cue_end):
+        if not _is_report(verb, min(phrase.start_char, verb.idx), cue_end):
             continue
         context = doc.text[verb.idx : cue_end]
         kind = classify_phrase(subject, phrase, context=context, cues=cues)
