@@ -140,6 +140,7 @@ CASES: list[Case] = [
     C("Chad sent troops to Mali.", "Chad", "TCD"),
     C("Chad Smith, a local farmer, said the harvest was poor.", "Chad", None),
     C("We ate turkey on Thursday.", "turkey", None),
+    C("Israel plans to annex parts of the West Bank.", "Bank", None),
     C("They told us nothing about the plan.", "us", None),
     C("Turkey agreed to buy the batteries.", "Turkey", "TUR"),
     C("The US imposed sanctions on Iran.", "US", "USA"),
@@ -243,3 +244,12 @@ def test_entities_sorted_and_non_overlapping(parse: Callable[[str, str | None], 
 def test_resolution_accuracy_over_all_cases(parse: Callable[[str, str | None], Doc]) -> None:
     results = run_cases(CASES, parse)
     assert sum(r.ok for r in results) / len(results) >= 0.9
+
+
+def test_counted_sources_are_anonymous_but_counted_diplomats_are_not(
+        parse: Callable[[str, str | None], Doc]) -> None:
+    doc = parse("Two people with knowledge of the matter said Britain expelled 23 Russian diplomats.",
+                "2018-03-14")
+    people, diplomats = entity_for(doc, "people"), entity_for(doc, "Russian diplomats")
+    assert people is not None and people.kind == "anonymous"
+    assert diplomats is not None and diplomats.kind != "anonymous" and diplomats.country == "RUS"

@@ -27,6 +27,9 @@ from eventwire.model import Entity
 
 __all__ = ["Item", "compose", "resolve_items"]
 
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: plural nouns that, counted ("two people", "three officials"), are the article's sources
+_SOURCE_NOUNS = frozenset({"people", "persons", "sources", "officials", "individuals"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN"})
@@ -64,7 +67,9 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
                 # "Director General" is a civil title, not the army rank
                 title = f"{doc[prev].lower_} general"
                 term, start = AgentTerm(title, "GOV", title, "cues.yaml"), prev
-            if term is not None:
+            if term is not None and not any(
+                    e.label_ in _PLACE_ENTS and e.start <= start and m.end <= e.end
+                    and len(e) > m.end - start for e in ents):  # "Bank" in "the West Bank"
                 items.append(Item(start, m.end, agent=term))
             continue
         if m.kind == GROUP:
@@ -130,7 +135,8 @@ def _acting(root: Token) -> bool:
 def _agent_kind(term: AgentTerm, doc: Doc, start: int) -> str:
     if "ministry" in term.term or "department" in term.term or "office" in term.term:
         return "ministry"
-    if start > 0 and (doc[start - 1].like_num or doc[start - 1].pos_ == "NUM"):
+    if start > 0 and (doc[start - 1].like_num or doc[start - 1].pos_ == "NUM") \
+            and term.term.split()[-1] in _SOURCE_NOUNS | {t[:-1] for t in _SOURCE_NOUNS}:
         return "anonymous"  # "two people with knowledge of the matter"
     return "person" if term.role else "agent"
 
