@@ -69,6 +69,12 @@ SPEAKER_CASES = [
     ("“No deal will be signed,” the minister said on Friday.", ["the minister"]),
     ("Angela Merkel spoke on Monday. “The talks were productive,” she said.", ["Angela Merkel"]),
     ("“The talks were productive,” she said.", [None]),
+    # 'he' is the subject speaking, not a person merely mentioned in between
+    (
+        "“We need full compliance,” Ben Carter said. One case is that of Maria Lopez, who is "
+        "in jail. “She must be freed,” he said.",
+        ["Ben Carter", "Ben Carter"],
+    ),
     (
         ("“We are ready,” Maria Zakharova, the ministry’s spokeswoman, told reporters. "
         "“Nobody should doubt it.”\n\n“The decision is final.”"),

@@ -168,8 +168,13 @@ def last_person(doc: Doc, before: int, quotes: Sequence[Quote] = ()) -> tuple[En
         ):
             best = (said.start, quote.speaker, said)
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.end_char <= before and (
-            best is None or ent.start_char > best[0]
+        # a pronoun subject continues a subject: people merely mentioned ('the release of X')
+        # are rarely who 'he said' means
+        if (
+            ent.label_ == "PERSON"
+            and ent.end_char <= before
+            and ent.root.dep_ in {"nsubj", "nsubjpass"}
+            and (best is None or ent.start_char > best[0])
         ):
             entity, span = speaker_entity(ent.root)
             best = (ent.start_char, entity, span)
