@@ -71,8 +71,8 @@ SPEAKER_CASES = [
     ("“The talks were productive,” she said.", [None]),
     # 'he' is the subject speaking, not a person merely mentioned in between
     (
-        "“We need full compliance,” Ben Carter said. One case is that of Maria Lopez, who is "
-        "in jail. “She must be freed,” he said.",
+        ("“We need full compliance,” Ben Carter said. One case is that of Maria Lopez, who is "
+        "in jail. “She must be freed,” he said."),
         ["Ben Carter", "Ben Carter"],
     ),
     (
