@@ -37,6 +37,8 @@ __all__ = ["EventCoder", "RuleCoder", "dedupe"]
 _THREAT_CAMEO: Mapping[str, str] = MappingProxyType({"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"})
 #: responses to a nominal act: "rejected Iran's request" -> the request was made to the rejecter
 _RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"})
+#: acts whose place (a visit's destination, the target of force) names their recipient
+_PLACE_RECIPIENT_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})
 
 
 #: stands for "X said Y must do Z" when Z is no pattern of its own
@@ -173,8 +175,8 @@ class RuleCoder:
                 trig, doc, index, self.cues.recipient_preps, self.cues.absorbing_types, self.cues.reporting_heads
             )
             recipient = self._nominal_object(doc, trig, index, by_head, actor, recipient)
-            if recipient is None and pat.type == "CONSULT":
-                recipient = _host_place(doc, trig)
+            if recipient is None and pat.type in _PLACE_RECIPIENT_TYPES:
+                recipient = _host_place(doc, trig, actor)
             if actor is not None:
                 for obj in _objects_of(doc, trig):
                     verb_objects[obj] = (trig, actor)
@@ -333,18 +335,22 @@ def _reinterpret(
     return typ, cameo, mode, aux
 
 
-def _host_place(doc: Doc, trig: Trigger) -> Argument | None:
-    """A visit's destination named as a place ("arrived in Amman") stands for its host state."""
+def _host_place(doc: Doc, trig: Trigger, actor: Argument | None) -> Argument | None:
+    """A place named as the visit's destination ("arrived in Amman") or the target of force
+    ("shelled Juba", "fired at targets in Jericho") stands for the state it lies in."""
     places = doc._.ew_places or []
     verb = doc[trig.head]
     targets = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on", "at", "into")):
         targets.extend(p for p in prep.children if p.dep_ == "pobj")
+    targets.extend(g for t in list(targets) for g in t.subtree if g.i != t.i and g.pos_ == "PROPN")
     for tok in targets:
         for place in places:
             if place.country and place.start <= tok.idx < place.end:
+                if trig.pattern.type != "CONSULT" and actor is not None and place.country in countries(actor.entities):
+                    continue  # force used at home names no recipient by its place
                 ent = Entity(place.text, place.start, place.end, place.country, kind="place",
-                             why=f"host of the visit: place {place.name}")
+                             why=f"place {place.name}")
                 return Argument((ent,), f"place '{place.text}'", tok.i)
     return None
 
