@@ -31,7 +31,7 @@ def parse(nlp: Language, text: str) -> Doc:
 
 def entity(text: str, phrase: str, country: str | None, **kw: str) -> Entity:
     start = text.index(phrase)
-    return Entity(phrase, start, start + len(phrase), country, **kw)  # type: ignore[arg-type]
+    return Entity(phrase, start, start + len(phrase), country, **kw)
 
 
 # (text, expected quoted words)

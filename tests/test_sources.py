@@ -34,7 +34,7 @@ def parse(nlp: Language, text: str, entities: tuple[tuple[str, str | None], ...]
 
 
 def only(doc: Doc, kind: str) -> Source:
-    found = [s for s in doc._.ew_sources if s.kind == kind]
+    found: list[Source] = [s for s in doc._.ew_sources if s.kind == kind]
     assert len(found) == 1, [(s.kind, s.text) for s in doc._.ew_sources]
     return found[0]
 
