@@ -168,3 +168,15 @@ def test_code_box(page: Any, base_url: str) -> None:
     assert page.locator("#code-result .hl-trigger").count() > 0
     assert page.locator("#view img").count() == 0 and page.dialogs == []
     shot(page, "code")
+
+
+def test_articles_list_opens_an_article(page: Any, base_url: str) -> None:
+    show(page, base_url, "#/articles?q=Salisbury", "articles")
+    rows = page.locator("#articles-table tbody tr")
+    assert rows.count() == 1
+    rows.first.click()
+    page.wait_for_selector("body[data-ready='article']")
+    assert "Salisbury" in (page.locator("#article-text").text_content() or "")
+    assert page.locator("#event-cards .card.selected").count() == 0
+    page.locator("#event-cards .card").first.click()
+    assert page.locator("#article-text .hl-evidence").count() > 0
