@@ -141,6 +141,9 @@ LOCATION_CASES: list[tuple[str, str, str | None]] = [
     ("The foreign minister will travel to the Russian capital Moscow on Tuesday.", "travel",
      "Moscow"),
     ("The two envoys held talks in Japan's southwestern city of Fukuoka.", "held", "Fukuoka"),
+    ("The ISSG meeting was held in Munich on Feb. 11-12.", "meeting", "Munich"),
+    ("A delegation, which is currently visiting Pakistan, called on the prime minister.",
+     "visiting", "Pakistan"),
 ]
 
 

@@ -210,6 +210,10 @@ def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
         return True
     if len(before) >= 2 and before[-1] in ("of", "with") and before[-2] in cues.place_nouns:
         return True
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is not None and len(token) and token[0].dep_ == "dobj" and \
+            token[0].head.lemma_.lower() in cues.place_object_verbs:
+        return True  # "visiting Pakistan", "invaded Ukraine"
     if places and places[-1].end <= start:
         glue = doc.text[places[-1].end:start]
         if re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*(?:the\s+)?", glue, flags=re.IGNORECASE):

@@ -65,8 +65,10 @@ def clause_chain(trigger: Token) -> list[Token]:
     """The trigger, then the heads of the clauses it inherits time and place from, nearest first."""
     chain = [trigger]
     token = trigger
-    if token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ == "be":
-        chain.append(token.head)  # "the talks were on May 7"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN":
+        # "the talks were on May 7", "the meeting was held in Munich": the predicate of an
+        # occasion noun says when and where it took place
+        chain.append(token.head)
         return chain
     while token.dep_ in _CLIMB and token.head.i != token.i:
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "conj":
