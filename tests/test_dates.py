@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -300,3 +302,27 @@ def test_seed_article_dates(dated: Callable[..., Doc], shared_dir: Path) -> None
     for want in gold["dates"]:
         hits = [m for m in doc._.ew_dates if m.text == want["text"] and _gold_matches(want, m)]
         assert hits, f"gold date {want} not found in {_summary(doc._.ew_dates)}"
+
+
+# -- properties ------------------------------------------------------------------------------
+
+_WORDS = ["May", "7", "31", "February", "30", "2019", "0000", "last", "next", "this", "year",
+          "years", "ago", "since", "between", "and", "from", "to", "-", "early", "late", "the",
+          "1990s", "week", "weekend", "Tuesday", "of", "eight", "a", "decade", "10000", "Q4",
+          "quarter", "summer", "2-5", "Feb.", "29", "recent", "in", "on", "month"]
+_PRECISIONS = {"day", "week", "month", "year", "range", "unknown"}
+
+
+@given(
+    words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6),
+    published=st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+    tense=st.sampled_from([None, "past", "future"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_resolve_date_never_raises_and_gives_ordered_intervals(
+    words: list[str], published: dt.date, tense: str | None
+) -> None:
+    value = resolve_date(" ".join(words), published, tense=tense)
+    if value is not None:
+        assert value.start <= value.end
+        assert value.precision in _PRECISIONS
