@@ -183,3 +183,23 @@ def test_dedup_command(db: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["dedup", "--db", str(copy), "--rebuild"])
     assert result.exit_code == 0, result.output
     assert "unique event(s)" in result.output
+
+
+def test_dated_block_offers_only_date_compatible_members() -> None:
+    from eventwire.corpus.blocks import DatedBlock
+
+    block = DatedBlock(window_days=1)
+    near = mention(aid="near", start=D + dt.timedelta(days=1))
+    far = mention(aid="far", start=D + dt.timedelta(days=30))
+    month = mention(aid="month", start=dt.date(2019, 6, 1), end=dt.date(2019, 6, 30))
+    undated = mention(aid="undated", start=None)
+    for m in (near, far, month, undated):
+        block.add(m, m.article_id)
+    offered = {uid for _, uid in block.candidates(mention(aid="new"))}
+    assert {"near", "month", "undated"} <= offered and "far" not in offered
+    # every member the rule would accept is offered
+    for m in (near, far, month):
+        if match_score(mention(aid="new"), m, SETTINGS) is not None:
+            assert m.article_id in offered
+    year = mention(aid="year", start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31))
+    assert {"near", "far", "month"} <= {uid for _, uid in block.candidates(year)}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from eventwire.corpus.blocks import DatedBlock
 from eventwire.corpus.matching import DedupSettings, Mention, match_score
 
 __all__ = [
@@ -158,8 +158,8 @@ def _drop_stale(con: duckdb.DuckDBPyConnection) -> tuple[int, set[str]]:
 
 
 def _existing_by_block(
-    con: duckdb.DuckDBPyConnection, blocks: set[_BLOCK]
-) -> dict[_BLOCK, list[tuple[Mention, str]]]:
+    con: duckdb.DuckDBPyConnection, blocks: set[_BLOCK], settings: DedupSettings
+) -> dict[_BLOCK, DatedBlock]:
     con.execute("CREATE OR REPLACE TEMP TABLE _ew_blocks (type VARCHAR, actor_countries VARCHAR[],"
                 " recipient_countries VARCHAR[])")
     ordered = sorted(blocks)
@@ -174,29 +174,27 @@ def _existing_by_block(
              AND list_sort(b.actor_countries) = list_sort(c.actor_countries)
              AND list_sort(b.recipient_countries) = list_sort(c.recipient_countries)
     """).fetchall()
-    found: dict[_BLOCK, list[tuple[Mention, str]]] = defaultdict(list)
+    found = {block: DatedBlock(settings.date_window_days) for block in blocks}
     for row in rows:
         m = _mention(row)
-        found[m.block].append((m, str(row[-1])))
-    for members in found.values():
-        members.sort(key=lambda pair: _order(pair[0]))
+        found[m.block].add(m, str(row[-1]))
     return found
 
 
 def _assign(
-    new: list[Mention], existing: dict[_BLOCK, list[tuple[Mention, str]]],
-    settings: DedupSettings,
+    new: list[Mention], existing: dict[_BLOCK, DatedBlock], settings: DedupSettings,
 ) -> list[tuple[Mention, str, float]]:
     assigned: list[tuple[Mention, str, float]] = []
     for m in sorted(new, key=_order):
-        members = existing.setdefault(m.block, [])
+        block = existing.setdefault(m.block, DatedBlock(settings.date_window_days))
         best: tuple[float, str] | None = None
-        for other, uid in members:
+        for other, uid in block.candidates(m):
             score = match_score(m, other, settings)
-            if score is not None and (best is None or score > best[0]):
+            # ties go to the smaller id, so the result does not depend on visiting order
+            if score is not None and (best is None or (score, best[1]) > (best[0], uid)):
                 best = (score, uid)
         uid, score = (best[1], best[0]) if best else (_unique_id(m), 1.0)
-        members.append((m, uid))
+        block.add(m, uid)
         assigned.append((m, uid, score))
     return assigned
 
@@ -219,7 +217,7 @@ def update_unique_events(
         """).fetchall()]
         assigned: list[tuple[Mention, str, float]] = []
         if new:
-            existing = _existing_by_block(con, {m.block for m in new})
+            existing = _existing_by_block(con, {m.block for m in new}, settings)
             assigned = _assign(new, existing, settings)
             _insert(con, "event_mentions", {
                 "article_id": [m.article_id for m, _, _ in assigned],
