@@ -178,6 +178,13 @@ def test_unrelated_lede_stays_unsourced(nlp: Language) -> None:
     assert lede.attribution is None
 
 
+def test_quoted_spokesperson_is_official(nlp: Language) -> None:
+    text = 'A spokesperson for the army said: "Our troops will withdraw from the valley."'
+    doc = parse(nlp, text)
+    (got,) = context(doc, [event(text, "RETREAT", "withdraw")])
+    assert got.attribution is not None and got.attribution.kind == "official"
+
+
 def test_narrowest_scope_wins(nlp: Language) -> None:
     text = "Lavrov said Kyiv had violated the truce, according to the TASS news agency."
     doc = parse(nlp, text, (("Lavrov", "RUS", "person"), ("TASS", "RUS", "organization")))

@@ -75,9 +75,11 @@ def _voices(head: Token, cues: SourcingCues) -> int | None:
 def source_kind(entity: Entity, cues: SourcingCues | None = None) -> str:
     """The kind of source a quoted speaker is: a person is named, a body official."""
     cues = cues or sourcing_cues()
+    last = entity.text.lower().split()[-1] if entity.text.split() else ""
+    if last in cues.institutions:
+        return "official"  # 'a spokesperson for the army'; 'spokesman Lin Jian' ends in a name
     if entity.kind == "person" or entity.name:
         return "named"
-    last = entity.text.lower().split()[-1] if entity.text.split() else ""
     if last in cues.document_nouns:
         return "document"
     if entity.kind in {"state", "organization", "igo", "group"} or last in cues.institutions:
@@ -138,7 +140,8 @@ def classify_phrase(
     )
     resolved = entity_for(head.doc, head.idx, head.idx + len(head.text), head)
     is_person = resolved.kind == "person" if resolved is not None and resolved.kind else None
-    if is_person or (is_person is None and _names_person(head) and not generic):
+    # 'a spokesman', 'two diplomats': a person, but not a named one
+    if not generic and (is_person or (is_person is None and _names_person(head))):
         speaker, _ = speaker_of(head)
         return Classified("named", 1, _country(phrase, speaker), speaker)
     if role:

@@ -20,7 +20,6 @@ from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.no_comment import find_no_comments
 from eventwire.sourcing.quote_spans import find_quote_spans
 from eventwire.sourcing.scope import according_scope, verb_scope
-from eventwire.sourcing.speakers import phrase_span
 
 __all__ = ["SourceFinder", "find_sources", "make_source_finder"]
 
@@ -78,6 +77,11 @@ def _is_report(verb: Token, start: int, cue_end: int) -> bool:
     ):
         return True
     return _closes_sentence(verb, cue_end) and _parenthetical(verb.doc, start)
+
+
+def _subtree(token: Token) -> Span:
+    tokens = list(token.subtree)
+    return token.doc[tokens[0].i : tokens[-1].i + 1]
 
 
 def _noun_phrase(tokens: Span) -> bool:
@@ -192,7 +196,8 @@ def _reporting(
             continue
         cue_end = _trailing_cue(verb, cues)
         subject = _subject(verb)
-        phrase = phrase_span(subject) if subject is not None else None
+        # the whole subject, relative clauses included: 'a person briefed on the decision'
+        phrase = _subtree(subject) if subject is not None else None
         if subject is None and _closes_sentence(verb, cue_end):
             trailing = _trailing_subject(verb)
             if trailing is not None:
