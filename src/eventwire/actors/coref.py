@@ -43,6 +43,7 @@ def _matches(ref: Reference, e: Entity) -> bool:
 def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Entity]:
     """``entities`` plus coreferent mentions; a bare agent noun a reference covers is replaced."""
     found = sorted(entities, key=lambda e: e.start)
+    text = doc.text  # Doc.text joins every token on each access
     out: list[Entity] = []
     replaced: set[int] = set()
     starts = [e.start for e in found]
@@ -70,14 +71,14 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
         if ante is None:
             continue
         replaced.update(id(e) for e in covering)
-        why = f"coref: {doc.text[start:end]} -> {ante.text}"
+        why = f"coref: {text[start:end]} -> {ante.text}"
         if ref.any_country and ante.kind != "state":
             # "the country" is the state the antecedent belongs to, not the antecedent itself
-            out.append(Entity(text=doc.text[start:end], start=start, end=end,
+            out.append(Entity(text=text[start:end], start=start, end=end,
                               country=ante.country, kind="state",
                               entity_id=f"state:{ante.country}", why=why))
         else:
-            out.append(_copy(ante, doc.text[start:end], start, end, why))
+            out.append(_copy(ante, text[start:end], start, end, why))
     kept = [_same_surname(e, found) for e in found if id(e) not in replaced]
     return sorted(kept + out, key=lambda e: e.start)
 
@@ -98,19 +99,20 @@ def find_compounds(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Com
     out: list[Compound] = []
     group: list[Entity] = []
     has_and = False
+    text = doc.text
 
     def flush() -> None:
         if len(group) >= 2 and has_and:
             start, end = group[0].start, group[-1].end
-            out.append((TextSpan(doc.text[start:end], start, end), tuple(group)))
+            out.append((TextSpan(text[start:end], start, end), tuple(group)))
 
     for e in sorted(entities, key=lambda e: e.start):
-        if e.kind not in _MEMBER_KINDS or doc.text[e.end:e.end + 1] == "-":  # "Iran-backed"
+        if e.kind not in _MEMBER_KINDS or text[e.end:e.end + 1] == "-":  # "Iran-backed"
             flush()
             group, has_and = [], False
             continue
         if group:
-            between = doc.text[group[-1].end:e.start].lower().replace(",", " , ").split()
+            between = text[group[-1].end:e.start].lower().replace(",", " , ").split()
             if between and all(w in cues.compound_joiners for w in between):
                 has_and = has_and or "and" in between
                 group.append(e)
@@ -141,17 +143,18 @@ def _pair_before(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compo
     about; failing that, the last two distinct states (or their peoples) named before, outside
     quotations.
     """
-    pairs = [c for c in compounds if c[0].end <= pos and not in_quotation(doc.text, c[0].start)
+    text = doc.text
+    pairs = [c for c in compounds if c[0].end <= pos and not in_quotation(text, c[0].start)
              and len({m.country for m in c[1] if m.country}) == 2 and len(c[1]) == 2
-             and doc.text.count("\n\n", c[0].end, pos) <= _PAIR_PARAGRAPHS]
+             and text.count("\n\n", c[0].end, pos) <= _PAIR_PARAGRAPHS]
     subjects = [c for c in pairs if _is_subject(doc, c[1][0])]
-    near = [c for c in pairs if doc.text.count("\n\n", c[0].end, pos) == 0]
+    near = [c for c in pairs if text.count("\n\n", c[0].end, pos) == 0]
     if near or subjects:
         return (near or subjects)[-1][1]
     seen: dict[str, Entity] = {}
     for e in sorted(entities, key=lambda e: e.start):
         if e.end <= pos and e.kind in ("state", "group") and e.country \
-                and not in_quotation(doc.text, e.start):
+                and not in_quotation(text, e.start):
             seen.pop(e.country, None)
             seen[e.country] = e
     return tuple(list(seen.values())[-2:])
@@ -160,7 +163,8 @@ def _pair_before(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compo
 def pair_references(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compound],
                     cues: Cues) -> list[Compound]:
     """'the two countries' -> the last two states mentioned together (or, failing that, last)."""
-    text = doc.text.lower()
+    original = doc.text
+    text = original.lower()
     out: list[Compound] = []
     for phrase in cues.pair_references:
         start = text.find(phrase)
@@ -168,6 +172,6 @@ def pair_references(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Co
             end = start + len(phrase)
             members = _pair_before(doc, entities, compounds, start)
             if len(members) >= 2:
-                out.append((TextSpan(doc.text[start:end], start, end), members))
+                out.append((TextSpan(original[start:end], start, end), members))
             start = text.find(phrase, end)
     return out
