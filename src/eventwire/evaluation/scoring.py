@@ -241,7 +241,7 @@ def _fp_cause(event: JSON, golds: Sequence[JSON], traps: Sequence[JSON]) -> str:
     text = normalise(evidence_text(event))
     for trap in traps:
         if normalise(trap["evidence"])[:40] in text:
-            return "trap: " + trap["id"]
+            return f"trap: {trap['id']}"
     near = [g for g in golds if _evidence_overlaps(g, event)]
     if not near:
         return "not an event in gold"
