@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-__all__ = ["add_months", "month_bounds", "part_of", "shift", "week_bounds", "year_bounds"]
+__all__ = ["add_months", "month_bounds", "shift", "week_bounds", "year_bounds"]
 
 
 def month_end(year: int, month: int) -> dt.date:
@@ -41,28 +41,3 @@ def shift(day: dt.date, count: int, unit: str) -> dt.date:
         return day + dt.timedelta(weeks=count)
     months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit]
     return add_months(day, count * months)
-
-
-def part_of(start: dt.date, end: dt.date, share: tuple[float, float]) -> tuple[dt.date, dt.date]:
-    """The ``share`` (fractions from, to) of a period, cut on whole months when it spans a year
-    or more ("early 2018" is January to April), on whole years for decades, else on days."""
-    lo, hi = share
-    span_days = (end - start).days + 1
-    if span_days >= 3600:
-        years = end.year - start.year + 1
-        first_year = start.year + round(lo * years)
-        last_year = start.year + max(round(hi * years) - 1, round(lo * years))
-        return dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
-    if span_days >= 365:
-        months = (end.year - start.year) * 12 + end.month - start.month + 1
-        first = add_months(start.replace(day=1), round(lo * months))
-        last_start = add_months(start.replace(day=1), max(round(hi * months) - 1, round(lo * months)))
-        return first, month_end(last_start.year, last_start.month)
-    if 28 <= span_days <= 31:
-        # thirds of a month by convention: 1-10, 11-20, 21-end
-        first_day = 1 + round(lo * 30)
-        last_day = end.day if hi >= 1.0 else round(hi * 30)
-        return start.replace(day=first_day), start.replace(day=last_day)
-    first = start + dt.timedelta(days=int(lo * span_days))
-    last = start + dt.timedelta(days=max(int(hi * span_days + 0.999) - 1, 0))
-    return first, min(last, end)

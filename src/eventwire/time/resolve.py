@@ -13,13 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.model import DateValue
-from eventwire.time.calendar import (
-    month_bounds,
-    part_of,
-    shift,
-    week_bounds,
-    year_bounds,
-)
+from eventwire.time.calendar import month_bounds, shift, week_bounds, year_bounds
 from eventwire.time.lexicon import time_lexicon
 from eventwire.time.numbers import parse_number
 
@@ -70,11 +64,12 @@ def _value(start: dt.date, end: dt.date, precision: str, text: str) -> DateValue
 
 def _part(share_word: str | None, start: dt.date, end: dt.date, precision: str,
           text: str) -> DateValue:
-    if not share_word:
-        return _value(start, end, precision, text)
-    share = time_lexicon().period_parts[share_word.strip().rstrip("-").strip()]
-    first, last = part_of(start, end, share)
-    return _value(first, last, "range", text)
+    """"early 2018", "late last month", "mid-March": the whole period, at its own precision.
+
+    News annotation gives these the period they qualify (late last month -> that month), and
+    the part words are too loose to cut a sub-interval a reader would agree on."""
+    del share_word  # recognised by the grammar, deliberately not narrowed
+    return _value(start, end, precision, text)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
