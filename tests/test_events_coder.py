@@ -60,6 +60,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Brazil": ("BRA", "GOV", "state"),
     "Sudan": ("SDN", "GOV", "state"),
     "Yemen": ("YEM", "GOV", "state"),
+    "Iraq": ("IRQ", "GOV", "state"),
     "the European Union": (None, "IGO", "igo"),
     "NATO": (None, "IGO", "igo"),
     "the police": (None, "COP", "reference"),
@@ -199,6 +200,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Turkey will withdraw its troops from Syria unless Russia halts the attacks.", {("THREATEN", "TUR", "SYR", "")}),
     ("Israel and Syria failed to reach an agreement.", {("REJECT", "ISR+SYR", "", "")}),
     ("The United States speeded up the withdrawal of its forces from Syria.", {("RETREAT", "USA", "SYR", "")}),
+    ("Iraq said it is prepared to impose martial law.", {("THREATEN", "IRQ", "", "")}),
+    ("Iran vowed to attack Israel.", {("THREATEN", "IRN", "ISR", "")}),
+    ("Egypt complained to NATO over the Israeli air raids.", {("ACCUSE", "EGY", "ISR", ""), ("ASSAULT", "ISR", "", "")}),
+    ("Sudan called off the strike.", {("CONCEDE", "SDN", "", "")}),
     # --- "no event" patterns block broader ones
     ("Russia warned against the use of force in Syria.", set()),
     ("Russia warned Ukraine.", {("THREATEN", "RUS", "UKR", "")}),

@@ -36,7 +36,9 @@ __all__ = ["EventCoder", "RuleCoder", "dedupe"]
 #: the event a future-tense act amounts to (PLOVER manual: AGREE; auxiliary modes)
 _THREAT_CAMEO: Mapping[str, str] = MappingProxyType({"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"})
 #: responses to a nominal act: "rejected Iran's request" -> the request was made to the rejecter
-_RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE", "SUPPORT", "ACCUSE"})
+_RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
+#: nominal acts addressed to someone, whose addressee a response reveals
+_ADDRESSED_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
 #: acts whose place (a visit's destination, the target of force) names their recipient
 _PLACE_RECIPIENT_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})
 
@@ -185,7 +187,8 @@ class RuleCoder:
             if governing is not None and governing[0].pattern.type == pat.type:
                 return None  # "imposed sanctions": the verb already coded this act
             actor, recipient = noun_arguments(trig, doc, index, self.cues.light_verbs)
-            if governing is not None and recipient is None and governing[0].pattern.type in _RESPONSE_TYPES:
+            responded = governing is not None and governing[0].pattern.type in _RESPONSE_TYPES
+            if governing is not None and recipient is None and responded and pat.type in _ADDRESSED_TYPES:
                 recipient = governing[1]
                 if recipient is not None:
                     recipient = Argument(recipient.entities, f"responder of '{doc[governing[0].head].text}'")
@@ -202,6 +205,10 @@ class RuleCoder:
         if inner is not None and not context:
             context = inner.pattern.context
             why.append(f"context from '{doc[inner.head].text}' ({inner.pattern.id})")
+        pledged = doc[trig.head].lemma_.lower() in self.cues.pledge_verbs
+        if inner is not None and pledged and inner.pattern.type in self.cues.intent_to_threaten:
+            why.append(f"pledge of {inner.pattern.type} -> THREATEN")
+            typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(inner.pattern.type, "130"), None
         aux = list(mod.aux)
         if mod.demand_by is not None:
             return self._demand(doc, sent, trig, index, mod.demand_by, actor, why)
@@ -262,9 +269,15 @@ class RuleCoder:
     ) -> Argument | None:
         """Acting on an act: "condemned the Russian invasion" is directed at the invader, and
         "backed the Ukraine invasion" at nobody the sentence names (the invader is unsaid)."""
-        for obj in doc[trig.head].children:
+        objects = [c for c in doc[trig.head].children if c.dep_ == "dobj"]
+        if trig.pattern.type in ("ACCUSE", "REJECT", "SUPPORT"):
+            # "complained over Israeli air raids", "protested against the Russian annexation"
+            for prep in doc[trig.head].children:
+                if prep.dep_ == "prep" and prep.lower_ in ("over", "about", "against", "for", "on"):
+                    objects.extend(p for p in prep.children if p.dep_ == "pobj")
+        for obj in objects:
             nominal = by_head.get(obj.i)
-            if obj.dep_ != "dobj" or nominal is None or nominal.kind != "noun":
+            if nominal is None or nominal.kind != "noun":
                 continue
             if nominal.pattern.type == trig.pattern.type:
                 continue  # "launched airstrikes on Syria": one act, the noun's recipient is the verb's
@@ -323,6 +336,9 @@ def _reinterpret(
     if "future" not in aux or blocked:
         return typ, cameo, mode, aux
     rest = [a for a in aux if a != "future"]
+    if mod.intent and typ in cues.intent_to_threaten:
+        why.append(f"stated readiness for {typ} -> THREATEN")
+        return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest
     if mod.conditioned and (typ in cues.conditional_threat_types or mod.unless):
         why.append(f"conditional future {typ} -> THREATEN")
         return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest

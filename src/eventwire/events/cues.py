@@ -42,6 +42,8 @@ class Cues:
     light_verbs: frozenset[str]
     conditional_threat_types: frozenset[str]
     negated_to_reject: frozenset[str]
+    intent_to_threaten: frozenset[str]
+    pledge_verbs: frozenset[str]
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -83,4 +85,6 @@ def load_cues() -> Cues:
         light_verbs=_set(data, "light_verbs"),
         conditional_threat_types=frozenset(str(v) for v in data.get("conditional_threat_types") or ()),
         negated_to_reject=frozenset(str(v) for v in data.get("negated_to_reject") or ()),
+        intent_to_threaten=frozenset(str(v) for v in data.get("intent_to_threaten") or ()),
+        pledge_verbs=_set(data, "pledge_verbs"),
     )

@@ -34,6 +34,8 @@ class Modality:
     conditioned: bool = False
     #: ... and the condition is "unless": a threat whatever the act
     unless: bool = False
+    #: the actor states readiness for the act ("is prepared to impose martial law")
+    intent: bool = False
 
 
 def clause_head(tok: Token) -> Token:
@@ -128,6 +130,7 @@ def modality(
     negation_open = True  # negation reaches a trigger only through open complements
     future_open = True
     conditional = False
+    intent = False
     backshifted: Token | None = None
     obliged: Token | None = None
     reporter: Token | None = None
@@ -140,6 +143,7 @@ def modality(
             if lemma in cues.future_heads or lemma in cues.intent_heads:
                 aux.add("future")
                 reasons.append(f"future: complement of '{tok.text}'")
+                intent = intent or lemma in cues.intent_heads
             if lemma in cues.negation_heads:
                 aux.add("negation")
                 reasons.append(f"negation: complement of '{tok.text}'")
@@ -217,7 +221,7 @@ def modality(
     conditioned = bool(conditions)
     unless = "unless" in conditions
     ordered = tuple(m for m in AUX_MODES if m in aux)
-    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless)
+    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless, intent)
 
 
 def published_date(doc: Doc) -> dt.date | None:

@@ -59,6 +59,8 @@ def object_words(verb: Token) -> set[str]:
             for pobj in child.children:
                 if pobj.dep_ in ("pobj", "pcomp"):
                     words |= _noun_words(pobj)
+        elif child.dep_ == "prt":
+            words.add(child.lower_)  # "forced the agency OUT"
         elif child.dep_ in _CLAUSE_COMPLEMENTS and child.pos_ in ("VERB", "AUX", "ADJ"):
             words.add(child.lemma_.lower())
             for grand in child.children:
