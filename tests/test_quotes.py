@@ -108,6 +108,10 @@ ANTECEDENT_CASES = [
     # a definite title repeats the person introduced with it
     ("Foreign Minister Ayman Safadi met the envoy. “The border stays closed,” the minister said.",
      0, "the minister", "Ayman Safadi"),
+    # a definite body noun repeats the body named before it
+    (("The Turkish Foreign Ministry summoned the envoy on Monday. "
+     "“The violation is unacceptable,” the ministry said."),
+     0, "the ministry", "The Turkish Foreign Ministry"),
     # a statement speaks for whoever issued it
     ('"Talks will resume," said a statement from the Egyptian Foreign Ministry.',
      0, "the Egyptian Foreign Ministry", None),

@@ -181,6 +181,11 @@ def last_person(doc: Doc, before: int, quotes: Sequence[Quote] = ()) -> tuple[En
     return None if best is None else (best[1], best[2])
 
 
+# bodies a definite noun can point back to ('the ministry said'); the generic ones fit any body
+_GENERIC_BODIES = frozenset({"institution", "organization", "organisation", "body", "agency"})
+_BODY_NOUNS = _GENERIC_BODIES | frozenset({"ministry", "office", "department", "commission", "council"})
+
+
 def _title_before(ent: Span) -> str:
     """Title words written before a name in its own noun phrase ('Foreign Minister' X)."""
     words = [t for t in ent.root.children if t.i < ent.start and t.dep_ in {"compound", "amod"}]
@@ -190,6 +195,13 @@ def _title_before(ent: Span) -> str:
 def _antecedent(head: Token, name: Span) -> Span | None:
     """An earlier full mention this one repeats: a surname, or a definite title ('the minister')."""
     doc = head.doc
+    definite = any(c.lower_ in {"the", "this"} for c in head.children)
+    if definite and head.lemma_.lower() in _BODY_NOUNS:
+        # 'the ministry' / 'the institution': the latest body named before, of that kind
+        bodies = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= name.start_char]
+        word = head.lemma_.lower()
+        fitting = [e for e in bodies if word in e.text.lower() or word in _GENERIC_BODIES]
+        return fitting[-1] if fitting else None
     earlier = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= name.start_char]
     if not earlier:
         return None
@@ -223,6 +235,6 @@ def with_antecedent(head: Token, entity: Entity, span: TextSpan) -> Entity:
         country=entity.country or full.country,
         sector=entity.sector or full.sector,
         role=entity.role or full.role,
-        kind=entity.kind or "person",
+        kind=entity.kind or full.kind or ("person" if ante.label_ == "PERSON" else "organization"),
         entity_id=entity.entity_id or full.entity_id,
     )
