@@ -167,6 +167,11 @@ CASES: list[Case] = [
     C("Maria Lopez, head of the Red Cross office in Geneva, said aid was blocked.", "Maria Lopez", "CHE", "NGO"),
     C("Peter Olsen, an analyst at a think tank in Oslo, said the risk was rising.", "Peter Olsen", "NOR", "NGO"),
     C("Vitaly Nevar / TASS", "Vitaly Nevar", None),
+    C("Islamabad: Pakistan summoned the envoy.\n\nThe envoy was summoned by the Foreign Office on Monday.", "Foreign Office", "PAK", "GOV"),
+    C("LONDON (Reuters) - The Foreign Office said on Monday it would respond.", "Foreign Office", "GBR", "GOV"),
+    C("The Foreign Office said on Monday it would respond.", "Foreign Office", None),
+    C("Violence grew in Sudan as its ruling military cracked down.", "military", "SDN", "MIL"),
+    C("Iran said its foreign ministry would reply.", "foreign ministry", "IRN", "GOV"),
     # --- in-article references
     C("Vladimir Putin spoke on Friday. He said the sale was off.", "He", "RUS", "GOV", "president"),
     C("Russia's Foreign Ministry issued a statement. The ministry said it had no comment.", "The ministry", "RUS", "GOV"),

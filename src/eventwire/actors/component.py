@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.coref import find_compounds, pair_references, resolve_references
 from eventwire.actors.cues import load_cues
+from eventwire.actors.dateline import dateline_country
 from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.matching import build_matchers, find_mentions
 from eventwire.actors.resolve import compose, resolve_items, unknown_people
@@ -44,7 +45,7 @@ class ActorResolver:
         on = article.published if article is not None else None
         mentions = find_mentions(doc, self.matchers, self.cues)
         items = resolve_items(doc, mentions, self.kb, self.cues, on)
-        entities = compose(doc, items, self.cues)
+        entities = compose(doc, items, self.cues, dateline_country(doc, self.kb))
         people, covered = unknown_people(doc, entities, self.cues)
         entities = _non_overlapping([e for e in entities if e not in covered] + people)
         entities = _non_overlapping(resolve_references(doc, entities, self.cues))

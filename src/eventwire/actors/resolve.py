@@ -214,7 +214,37 @@ def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]
     return bool(between) and between[0] in words and between[1:] in ([], ["the"])
 
 
-def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None) -> Entity:
+    """An agent noun without a state in its phrase: "its foreign ministry" takes the country of
+    what "its" refers to; a capitalised organ ("the Foreign Office") the dateline's country."""
+    term = it.agent
+    assert term is not None
+    span = doc[it.start:it.end]
+    country, why = None, f"agent noun '{term.term}' ({term.sector}, {term.source})"
+    i = it.start - 1
+    while i >= 0 and i >= it.start - 3 and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN")
+                                            or doc[i].tag_ in ("VBG", "VBN")) \
+            and doc[i].lower_ not in _POSSESSIVE_PRONOUNS:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _POSSESSIVE_PRONOUNS:
+        ante = next((e for e in reversed(out) if e.country and e.end <= doc[i].idx
+                     and (e.kind == "state" or e.kind in ORG_KINDS)), None)
+        if ante is not None:
+            country, why = ante.country, why + f"; coref: {doc[i].text} -> {ante.text}"
+            span = doc[i + 1:it.end]
+    elif home and term.sector in _ORGAN_SECTORS and not term.role \
+            and all(t.text[:1].isupper() for t in span if t.is_alpha):
+        country, why = home, why + f"; dateline country {home}"
+    return _entity(doc, span.start, span.end, country=country, sector=term.sector, name=None,
+                   role=term.role, kind=_agent_kind(term, doc, it.start), why=why)
+
+
+def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) -> list[Entity]:
+    """Entities from items, left to right; ``home`` is the dateline country, if any."""
     ents = tuple(doc.ents)
     out: list[Entity] = []
     k = 0
@@ -274,10 +304,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues) -> list[Entity]:
         if c is not None:
             out.append(_from_candidate(doc, it))
         elif it.agent is not None:
-            term = it.agent
-            out.append(_entity(doc, it.start, it.end, country=None, sector=term.sector,
-                               name=None, role=term.role, kind=_agent_kind(term, doc, it.start),
-                               why=f"agent noun '{term.term}' ({term.sector}, {term.source})"))
+            out.append(_bare_agent(doc, it, out, home))
         k += 1
     return out
 
