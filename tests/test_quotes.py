@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +52,18 @@ SPAN_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SPAN_CASES)
 def test_quote_spans(text: str, expected: list[str]) -> None:
     assert [text[q.start : q.end] for q in find_quote_spans(text)] == expected
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.text(alphabet=st.sampled_from(list('ab .,\n"“”‘’')), max_size=60))
+def test_quote_spans_are_ordered_and_exclude_marks(text: str) -> None:
+    spans = find_quote_spans(text)
+    last_end = 0
+    for q in spans:
+        assert last_end <= q.open_at < q.start < q.end <= q.close_at <= len(text)
+        assert text[q.open_at] in '"“‘'
+        assert "\n\n" not in text[q.start : q.end]
+        last_end = q.close_at
 
 
 def test_quote_spans_mark_offsets_exclude_marks() -> None:
