@@ -172,6 +172,8 @@ CASES: list[Case] = [
     C("The Foreign Office said on Monday it would respond.", "Foreign Office", None),
     C("Violence grew in Sudan as its ruling military cracked down.", "military", "SDN", "MIL"),
     C("Iran said its foreign ministry would reply.", "foreign ministry", "IRN", "GOV"),
+    C("Russia refused, according to two people with knowledge of the matter, including a senior Russian official.", "people", "RUS", "CVL"),
+    C("Russia refused, two people said, including a senior Russian official. The people asked not to be named.", "The people", "RUS"),
     # --- in-article references
     C("Vladimir Putin spoke on Friday. He said the sale was off.", "He", "RUS", "GOV", "president"),
     C("Russia's Foreign Ministry issued a statement. The ministry said it had no comment.", "The ministry", "RUS", "GOV"),

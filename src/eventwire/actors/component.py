@@ -12,7 +12,12 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import find_compounds, pair_references, resolve_references
+from eventwire.actors.coref import (
+    affiliate_sources,
+    find_compounds,
+    pair_references,
+    resolve_references,
+)
 from eventwire.actors.cues import load_cues
 from eventwire.actors.dateline import dateline_country
 from eventwire.actors.kb import load_knowledge_base
@@ -48,6 +53,7 @@ class ActorResolver:
         entities = compose(doc, items, self.cues, dateline_country(doc, self.kb))
         people, covered = unknown_people(doc, entities, self.cues)
         entities = _non_overlapping([e for e in entities if e not in covered] + people)
+        entities = affiliate_sources(doc, entities)
         entities = _non_overlapping(resolve_references(doc, entities, self.cues))
         compounds = find_compounds(doc, entities, self.cues)
         compounds += pair_references(doc, entities, compounds, self.cues)

@@ -83,6 +83,29 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
     return sorted(kept + out, key=lambda e: e.start)
 
 
+_INCLUDING = frozenset({"including", "among", "includes", "include"})
+
+
+def affiliate_sources(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
+    """Counted sources take the country of the member the text names: "two people with
+    knowledge of the matter, including a senior Russian official" -> RUS."""
+    text = doc.text
+    out = list(entities)
+    for n, e in enumerate(out):
+        if e.kind != "anonymous" or e.country:
+            continue
+        window = text[e.end:e.end + 120]
+        stop = min((window.find(p) for p in (". ", ".\n", ";") if p in window), default=len(window))
+        cue = next((window.find(w) for w in _INCLUDING if f" {w} " in f" {window[:stop]} "), -1)
+        if cue < 0:
+            continue
+        member = next((m for m in out if e.end + cue < m.start < e.end + stop and m.country), None)
+        if member is not None:
+            out[n] = dataclasses.replace(e, country=member.country,
+                                         why=f"{e.why}; including {member.text}")
+    return out
+
+
 def _same_surname(e: Entity, found: Sequence[Entity]) -> Entity:
     """A lone surname the knowledge base missed ("Hunt") -> the earlier person of that name."""
     if e.kind != "person" or e.name is None or e.country is not None or " " in e.text:
