@@ -239,6 +239,16 @@ def test_no_source(nlp: Language, text: str) -> None:
     assert parse(nlp, text)._.ew_sources == []
 
 
+def test_hand_built_doc_without_parse(nlp: Language) -> None:
+    words = ["The", "embassy", "declined", "to", "comment", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, True, True, False, False])
+    doc._.ew_entities = []
+    found = SourceFinder()(QuoteFinder()(doc))._.ew_sources
+    # without a parse nobody is found to have declined, but the non-response still is
+    assert [(s.kind, s.text) for s in found] == [("no_comment", "declined to comment")]
+    assert doc._.ew_quotes == []
+
+
 def test_seed_article_sources(
     shared_dir: Path, nlp: Language, code_doc: Callable[..., Doc]
 ) -> None:

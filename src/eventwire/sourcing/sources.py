@@ -165,7 +165,9 @@ def find_sources(doc: Doc) -> list[Source]:
     cues = sourcing_cues()
     quoted = [(q.open_at, q.close_at) for q in find_quote_spans(doc.text)]
     collected: list[tuple[Source, bool]] = []
-    for sentence in doc.sents:
+    # a Doc built by hand may have no sentence boundaries: read it as one sentence
+    parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    for sentence in doc.sents if parsed else [doc[:]]:
         collected.extend(_according(doc, sentence, cues))
         collected.extend(_opening_channel(doc, sentence))
         collected.extend(_reporting(doc, sentence, cues, quoted))
