@@ -204,6 +204,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Iran vowed to attack Israel.", {("THREATEN", "IRN", "ISR", "")}),
     ("Egypt complained to NATO over the Israeli air raids.", {("ACCUSE", "EGY", "ISR", ""), ("ASSAULT", "ISR", "", "")}),
     ("Sudan called off the strike.", {("CONCEDE", "SDN", "", "")}),
+    ("Fresh U.S. sanctions hit the country's economy.", {("SANCTION", "USA", "", "")}),
+    ("The Iran sanctions hurt Russia.", set()),
+    ("France's decision to expel the Russian ambassador angered Moscow.", {("SANCTION", "FRA", "RUS", "")}),
+    ("We have to march together, Pakistan said.", {("PROTEST", "PAK", "", "hypothetical")}),
     # --- "no event" patterns block broader ones
     ("Russia warned against the use of force in Syria.", set()),
     ("Russia warned Ukraine.", {("THREATEN", "RUS", "UKR", "")}),

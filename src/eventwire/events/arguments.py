@@ -156,7 +156,11 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if head.i == verb.i:
         return None, ""
     if verb.dep_ == "acl" and verb.tag_ == "VB":
-        # "took a decision TO SUSPEND Sudan": whoever took the decision acts
+        # "Ukraine's decision TO ORDER...": the decider acts; "took a decision TO SUSPEND Sudan":
+        # whoever took the decision acts
+        for mod in head.children:
+            if mod.dep_ in ("poss", "amod", "compound") and mod.pos_ in ("PROPN", "ADJ"):
+                return mod, f"owner of '{head.text}'"
         gov = head.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
             gov = gov.head
@@ -309,6 +313,17 @@ def _pobjs(noun: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
     return out
 
 
+def _names_target(pat: NounPattern, mod: Token) -> bool:
+    """Whether a name modifying a forceful noun is its target: "the Ukraine invasion", "Iran
+    sanctions"; an abbreviation usually names the sender ("U.S. sanctions", "EU sanctions")."""
+    if pat.type not in _FORCEFUL or mod.dep_ != "compound" or mod.pos_ != "PROPN":
+        return False
+    if pat.of_role == "recipient":
+        return True
+    abbreviated = mod.text.isupper() or "." in mod.text
+    return pat.type == "SANCTION" and not abbreviated
+
+
 def noun_arguments(
     trig: Trigger, doc: Doc, index: EntityIndex, light_verbs: frozenset[str] = frozenset()
 ) -> tuple[Argument | None, Argument | None]:
@@ -322,7 +337,7 @@ def noun_arguments(
             ents = index.at(c)
             if not ents:
                 continue
-            if pat.of_role == "recipient" and pat.type in _FORCEFUL and c.dep_ == "compound" and c.pos_ == "PROPN":
+            if _names_target(pat, c):
                 # "the Ukraine invasion", "the Crimea annexation": the name is the one undergoing it
                 undergoer = Argument(ents, f"compound '{c.text}'", c.i)
                 continue
@@ -350,5 +365,9 @@ def noun_arguments(
     if actor is None:
         return None, None
     rpreps = pat.recipient_preps | ({"of"} if pat.of_role == "recipient" else frozenset())
-    recipient = undergoer or _pick(index, _pobjs(noun, rpreps), actor.entities, pat.type in _DOMESTIC)
+    candidates = _pobjs(noun, rpreps)
+    if noun.dep_ == "nsubj":
+        # "fresh US sanctions hit the country": what the act hits is its recipient
+        candidates.extend((o, f"object of '{noun.head.text}'") for o in noun.head.children if o.dep_ == "dobj")
+    recipient = undergoer or _pick(index, candidates, actor.entities, pat.type in _DOMESTIC)
     return actor, recipient

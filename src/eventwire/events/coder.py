@@ -141,9 +141,11 @@ class RuleCoder:
         for trig in triggers:
             if trig.kind == "verb":
                 for subj in doc[trig.head].children:
-                    same = by_head.get(subj.i)
-                    if subj.dep_ == "nsubj" and same is not None and same.pattern.type == trig.pattern.type:
-                        skip.add(trig.head)  # "an Israeli airstrike ... killed": the noun is the act
+                    act = by_head.get(subj.i)
+                    if subj.dep_ == "nsubj" and act is not None and act.kind == "noun":
+                        # "an Israeli airstrike killed", "US sanctions hit the country": the noun is
+                        # the act, the verb tells what it did
+                        skip.add(trig.head)
         out: list[Event] = self._obligations(doc, sent, index, by_head, skip)
         for trig in triggers:
             if trig.head in skip:
