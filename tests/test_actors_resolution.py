@@ -174,6 +174,8 @@ CASES: list[Case] = [
     C("Iran said its foreign ministry would reply.", "foreign ministry", "IRN", "GOV"),
     C("Russia refused, according to two people with knowledge of the matter, including a senior Russian official.", "people", "RUS", "CVL"),
     C("Russia refused, two people said, including a senior Russian official. The people asked not to be named.", "The people", "RUS"),
+    C("The two states enjoy close political and military ties.", "military", None),
+    C("The military said it had repelled the attack.", "military", None, "MIL"),
     # --- in-article references
     C("Vladimir Putin spoke on Friday. He said the sale was off.", "He", "RUS", "GOV", "president"),
     C("Russia's Foreign Ministry issued a statement. The ministry said it had no comment.", "The ministry", "RUS", "GOV"),

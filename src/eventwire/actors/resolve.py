@@ -57,6 +57,8 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
     for m in mentions:
         span = m.span(doc)
         if m.kind == AGENT:
+            if len(span) == 1 and span[0].pos_ == "ADJ":
+                continue  # "military ties", "official figures": an adjective, not the body
             term = kb.agent(span.text)
             start = m.start
             prev = m.start - 1
