@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from eventwire.corpus.source import EventScope, scoped_events_sql
+from eventwire.corpus.source import EventScope, counting_sql
 from eventwire.errors import EventwireError
 from eventwire.model import EVENT_TYPES
 
@@ -68,7 +68,7 @@ def dyad_series(con: duckdb.DuckDBPyConnection, query: DyadQuery) -> list[DyadPe
         raise EventwireError(f"{query.by!r}: period must be one of {', '.join(PERIODS)}")
     scope = EventScope(actor=query.actor, recipient=query.recipient, since=query.since,
                        until=query.until, unique=query.unique)
-    inner, params = scoped_events_sql(con, scope)
+    inner, params = counting_sql(con, scope)
     # query.by is one of PERIODS (checked above), so it may be spliced into the SQL text
     rows = con.execute(f"""
         SELECT date_trunc('{query.by}', event_date)::DATE AS period, type, quad_class,

@@ -16,7 +16,8 @@ import duckdb
 from eventwire.errors import EventwireError
 
 __all__ = [
-    "EventScope", "NotDeduplicated", "has_unique_events", "scoped_events", "scoped_events_sql",
+    "EventScope", "NotDeduplicated", "counting_sql", "has_unique_events", "scoped_events",
+    "scoped_events_sql",
 ]
 
 # The first paragraph ends at the first blank line (ingest separates paragraphs so); GDELT's
@@ -73,12 +74,7 @@ def has_unique_events(con: duckdb.DuckDBPyConnection) -> bool:
     return bool(filled and filled[0])
 
 
-def scoped_events_sql(
-    con: duckdb.DuckDBPyConnection, scope: EventScope
-) -> tuple[str, list[Any]]:
-    """SQL (and its parameters) selecting the asserted events in ``scope``."""
-    if scope.unique and not has_unique_events(con):
-        raise NotDeduplicated("the database has no unique events: run `eventwire dedup` first")
+def _country_filters(scope: EventScope) -> tuple[list[str], list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     if scope.actor:
@@ -87,6 +83,58 @@ def scoped_events_sql(
     if scope.recipient:
         where.append("list_contains(recipient_countries, ?)")
         params.append(scope.recipient.upper())
+    return where, params
+
+
+def counting_sql(
+    con: duckdb.DuckDBPyConnection, scope: EventScope
+) -> tuple[str, list[Any]]:
+    """Lean SQL for counting: event_date, type, quad_class, goldstein, num_mentions.
+
+    Per article, the events are filtered first and the articles table is consulted only for
+    the publication date of the undated ones (a semi-join), instead of joining every event to
+    its article: on 10 million events that halves a dyad query (bench/queries.py).
+    """
+    if scope.unique and not has_unique_events(con):
+        raise NotDeduplicated("the database has no unique events: run `eventwire dedup` first")
+    where, params = _country_filters(scope)
+    if scope.unique:
+        sql = ("SELECT coalesce(date_start, first_seen) AS event_date, type, quad_class, "
+               "goldstein, num_mentions FROM unique_events")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+    else:
+        sql = f"""
+            WITH f AS MATERIALIZED (
+                SELECT article_id, date_start, type, quad_class, goldstein FROM events
+                WHERE {" AND ".join(["asserted", *where])}
+            ), p AS MATERIALIZED (
+                SELECT id, published FROM articles
+                WHERE id IN (SELECT article_id FROM f WHERE date_start IS NULL)
+            )
+            SELECT coalesce(f.date_start, p.published) AS event_date, f.type, f.quad_class,
+                   f.goldstein, 1 AS num_mentions
+            FROM f LEFT JOIN p ON p.id = f.article_id
+        """
+    dated: list[str] = []
+    if scope.since:
+        dated.append("event_date >= ?")
+        params.append(scope.since)
+    if scope.until:
+        dated.append("event_date <= ?")
+        params.append(scope.until)
+    if dated:
+        sql = f"SELECT * FROM ({sql}) c WHERE " + " AND ".join(dated)
+    return sql, params
+
+
+def scoped_events_sql(
+    con: duckdb.DuckDBPyConnection, scope: EventScope
+) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) selecting the asserted events in ``scope``."""
+    if scope.unique and not has_unique_events(con):
+        raise NotDeduplicated("the database has no unique events: run `eventwire dedup` first")
+    where, params = _country_filters(scope)
     if scope.since:
         where.append("event_date >= ?")
         params.append(scope.since)
