@@ -6,6 +6,7 @@ four quad classes per period; the y axis counts events.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import cycle
 from xml.sax.saxutils import escape
@@ -23,6 +24,8 @@ _QUADS: tuple[tuple[str, str], ...] = (
 )
 _LEFT, _RIGHT, _TOP, _BOTTOM = 60, 20, 40, 90
 _PLOT_HEIGHT = 260
+_MAX_PLOT_WIDTH = 960
+_LABEL_SPACING = 16  # pixels between two period labels at least
 
 
 def _ticks(top: int) -> list[int]:
@@ -35,8 +38,11 @@ def _ticks(top: int) -> list[int]:
 
 def dyad_svg(periods: Sequence[DyadPeriod], title: str) -> str:
     """The chart as an SVG document."""
-    bar, gap = 28, 10
-    width = _LEFT + _RIGHT + max(1, len(periods)) * (bar + gap) + 160
+    # long series (years of weeks) get thinner bars and sparser labels, not a wider picture
+    slot = min(38.0, max(3.0, _MAX_PLOT_WIDTH / max(1, len(periods))))
+    bar, gap = slot * 0.75, slot * 0.25
+    label_every = max(1, math.ceil(_LABEL_SPACING / slot))
+    width = round(_LEFT + _RIGHT + max(1, len(periods)) * slot + gap + 160)
     height = _TOP + _PLOT_HEIGHT + _BOTTOM
     top = max([sum(p.by_quad) for p in periods] + [1])
     ticks = _ticks(top)
@@ -56,17 +62,18 @@ def dyad_svg(periods: Sequence[DyadPeriod], title: str) -> str:
     out.append(f'<text transform="translate(16 {base - _PLOT_HEIGHT / 2:.0f}) rotate(-90)" '
                'text-anchor="middle">events</text>')
     for i, p in enumerate(periods):
-        x = _LEFT + gap + i * (bar + gap)
+        x = _LEFT + gap + i * slot
         y = float(base)
         for (name, colour), n in zip(_QUADS, p.by_quad, strict=True):
             if not n:
                 continue
             h = n * scale
             y -= h
-            out.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" '
+            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{h:.1f}" '
                        f'fill="{colour}"><title>{escape(p.label)}: {n} {name}</title></rect>')
-        out.append(f'<text transform="translate({x + bar / 2:.0f} {base + 8}) rotate(60)" '
-                   f'>{escape(p.label)}</text>')
+        if i % label_every == 0:
+            out.append(f'<text transform="translate({x + bar / 2:.0f} {base + 8}) rotate(60)" '
+                       f'>{escape(p.label)}</text>')
     out.append(f'<line x1="{_LEFT}" y1="{base}" x2="{width - 160}" y2="{base}" stroke="#333"/>')
     out.append(f'<line x1="{_LEFT}" y1="{_TOP}" x2="{_LEFT}" y2="{base}" stroke="#333"/>')
     out.append(f'<text x="{(_LEFT + width - 160) / 2:.0f}" y="{height - 8}" '
