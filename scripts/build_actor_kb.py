@@ -223,46 +223,60 @@ def iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def given_names(records: list[Record]) -> frozenset[str]:
+    """First words shared by several people's names: as a lone alias ("Abdullah", "Hussein")
+    such a word would name any of them."""
+    counts: dict[str, int] = {}
+    for record in records:
+        if is_person(record) and record.phrases:
+            words = phrase_text(record.phrases[0]).upper().split()
+            if len(words) > 1:
+                counts[words[0]] = counts.get(words[0], 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 2)
+
+
 def convert(source: Path) -> tuple[list[list[str]], list[list[str]]]:
+    records = [r for name in FILES for r in read_records(source / name)]
+    common = given_names(records)
     people: list[list[str]] = []
     orgs: list[list[str]] = []
     seen_people: set[tuple[str, ...]] = set()
     seen_orgs: set[str] = set()
-    for name in FILES:
-        for record in read_records(source / name):
-            phrases = [phrase_text(p) for p in record.phrases if p.strip()]
-            aliases = [p for p in phrases if usable_alias(p)]
-            if not aliases:
-                continue
-            person = is_person(record)
-            primary = display(aliases[0], acronyms=not person)
-            others = sorted({display(a, acronyms=not person) for a in aliases[1:]})
-            others = [a for a in others if a != primary]
-            bare = [c for c in record.codes if len(c.code) == 3 and c.code not in NON_STATE_PREFIX
-                    and c.code not in REGIONS and c.code != "ELI"]
-            if bare and (not record.person_hint or len(bare) == len(record.codes)):
-                continue  # a state record (its synonyms include cities), or a bare country code
-            if person:
-                for code in record.codes:
-                    split = split_code(code.code)
-                    if split is None or split[0] is None and split[1] is None:
-                        continue
-                    row = [primary, ";".join(others), split[0] or "", split[1] or "",
-                           iso(code.start), iso(code.end), code.code]
-                    key = tuple(row)
-                    if key not in seen_people:
-                        seen_people.add(key)
-                        people.append(row)
-            else:
-                usable = [(c, split_code(c.code)) for c in record.codes]
-                found = [(c, s) for c, s in usable if s is not None and c.default]
-                if not found or primary.lower() in seen_orgs:
+    for record in records:
+        phrases = [phrase_text(p) for p in record.phrases if p.strip()]
+        aliases = [p for p in phrases if usable_alias(p)
+                   and not (is_person(record) and p.upper() in common)]
+        if not aliases:
+            continue
+        person = is_person(record)
+        primary = display(aliases[0], acronyms=not person)
+        others = sorted({display(a, acronyms=not person) for a in aliases[1:]})
+        others = [a for a in others if a != primary]
+        bare = [c for c in record.codes if len(c.code) == 3 and c.code not in NON_STATE_PREFIX
+                and c.code not in REGIONS and c.code != "ELI"]
+        if bare and (not record.person_hint or len(bare) == len(record.codes)):
+            continue  # a state record (its synonyms include cities), or a bare country code
+        if person:
+            for code in record.codes:
+                split = split_code(code.code)
+                if split is None or split[0] is None and split[1] is None:
                     continue
-                code, (country, sector) = found[0]
-                seen_orgs.add(primary.lower())
-                kind = ORG_KIND_BY_SECTOR.get(sector or "", "organization")
-                orgs.append([primary, ";".join(others), country or "", sector or "", kind,
-                             code.code])
+                row = [primary, ";".join(others), split[0] or "", split[1] or "",
+                       iso(code.start), iso(code.end), code.code]
+                key = tuple(row)
+                if key not in seen_people:
+                    seen_people.add(key)
+                    people.append(row)
+        else:
+            usable = [(c, split_code(c.code)) for c in record.codes]
+            found = [(c, s) for c, s in usable if s is not None and c.default]
+            if not found or primary.lower() in seen_orgs:
+                continue
+            code, (country, sector) = found[0]
+            seen_orgs.add(primary.lower())
+            kind = ORG_KIND_BY_SECTOR.get(sector or "", "organization")
+            orgs.append([primary, ";".join(others), country or "", sector or "", kind,
+                         code.code])
     return people, orgs
 
 

@@ -130,6 +130,17 @@ def test_phoenix_records_group_phrases_and_dates(tmp_path: Path) -> None:
     assert not BUILD.usable_alias("PRESIDENT JANE DOE") and BUILD.usable_alias("JANE DOE")
 
 
+def test_common_given_names_are_not_lone_aliases(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text(
+        "ABDULLAH_ONE_  # CountryInfo.txt\n+ABDULLAH\n\t[JORGOV >990207]\n"
+        "ABDULLAH_TWO_  # CountryInfo.txt\n\t[SAUGOV >050801]\n"
+        "VLADIMIR_PUTIN_  # CountryInfo.txt\n+PUTIN_\n\t[RUSGOV >080508]\n",
+        encoding="utf-8",
+    )
+    records = list(BUILD.read_records(tmp_path / "x.txt"))
+    assert BUILD.given_names(records) == frozenset({"ABDULLAH"})
+
+
 def test_shipped_phoenix_tables_have_usable_codes() -> None:
     data = REPO / "src" / "eventwire" / "data" / "actors"
     for name, country_col, sector_col in (("phoenix_people.tsv", 2, 3),
