@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from eventwire.model import DateValue, Entity, Event, Place, TextSpan
-from eventwire.sourcing import providers
+from eventwire.model import DateValue, Entity, Event, TextSpan
 from eventwire.sourcing.event_context import EventContext
 from eventwire.sourcing.quotes import QuoteFinder
 from eventwire.sourcing.sources import SourceFinder
@@ -262,42 +261,38 @@ def test_no_denial_link(
     assert got[1].recipient == tuple(ent(text, *r.split("=")) for r in reject[2])
 
 
-DAY = DateValue(dt.date(2024, 3, 5), dt.date(2024, 3, 5), "day", "March 5")
-KYIV = Place("Kyiv", 0, 4, "Kyiv", "UKR", "city")
+def test_date_and_place_come_from_the_time_and_place_steps(code_doc: Callable[..., Doc]) -> None:
+    text = "Russian forces shelled Kharkiv on March 5 and later withdrew."
+    doc = code_doc(text, published="2024-03-10")
+    (shelled,) = context(doc, [event(text, "ASSAULT", "shelled")])
+    assert shelled.date == DateValue(dt.date(2024, 3, 5), dt.date(2024, 3, 5), "day", "March 5")
+    assert shelled.location is not None and shelled.location.country == "UKR"
 
 
-def fake_span_provider(doc: Doc, sentence: Span, trigger: Span) -> DateValue | None:
-    assert isinstance(sentence, Span) and isinstance(trigger, Span)
-    return DAY if trigger.text == "shelled" else None
+LEAD = ("Kenya said on Saturday it would expel Somalia's ambassador. "
+        "Kenya also recalled its own envoy from Mogadishu. " + "Nothing else happened. " * 5
+        + "Kenya recalled an envoy from Somalia.")
 
 
-def fake_textspan_provider(doc: Doc, sentence: TextSpan, trigger: TextSpan) -> Place | None:
-    assert isinstance(sentence, TextSpan) and sentence.text.startswith("Kyiv")
-    return KYIV
+def test_an_undated_lead_event_takes_the_news_day(code_doc: Callable[..., Doc]) -> None:
+    doc = code_doc(LEAD, published="2019-02-18")
+    lead_recall = LEAD.index("recalled")
+    late_recall = LEAD.rindex("recalled")
+    recalled, later = context(doc, [
+        event(LEAD, "SANCTION", "recalled"),
+        Event("SANCTION", (), (), TextSpan(LEAD[late_recall:], late_recall, len(LEAD)),
+              TextSpan("recalled", late_recall, late_recall + 8)),
+    ])
+    assert recalled.trigger.start == lead_recall
+    assert recalled.date is not None and recalled.date.start == dt.date(2019, 2, 16)
+    assert recalled.date.text is not None and "news day" in recalled.date.text
+    assert later.date is None  # past the lead: no date is stated, none is given
 
 
-def test_date_and_place_from_providers(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    table: dict[tuple[str, str], Callable[..., Any]] = {
-        ("eventwire.time", "event_date"): fake_span_provider,
-        ("eventwire.place", "event_location"): fake_textspan_provider,
-    }
-    monkeypatch.setattr(providers, "provider", lambda module, name: table.get((module, name)))
-    text = "Kyiv said Russian forces shelled the city on March 5 and withdrew."
-    doc = parse(nlp, text)
-    shelled, withdrew = context(
-        doc, [event(text, "ASSAULT", "shelled"), event(text, "RETREAT", "withdrew", date=DAY)]
-    )
-    assert shelled.date == DAY and shelled.location == KYIV
-    # a provider with no answer leaves what the coder set
-    assert withdrew.date == DAY
-
-
-def test_without_providers_dates_stay(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(providers, "provider", lambda module, name: None)
-    text = "Russian forces shelled the city."
-    doc = parse(nlp, text)
-    (got,) = context(doc, [event(text, "ASSAULT", "shelled")])
-    assert got.date is None and got.location is None and got.attribution is None
+def test_a_historical_lead_event_keeps_no_date(code_doc: Callable[..., Doc]) -> None:
+    doc = code_doc(LEAD, published="2019-02-18")
+    (recalled,) = context(doc, [event(LEAD, "SANCTION", "recalled", aux=("historical",))])
+    assert recalled.date is None
 
 
 def test_no_events(nlp: Language) -> None:

@@ -4,7 +4,9 @@ Runs after ``eventwire_events``. An event inside a direct quotation is on its sp
 otherwise on the word of the narrowest sourcing phrase whose scope covers the event's trigger
 (an opening "X happened, according to two people ..." covers its sentence); with neither the
 outlet asserts it itself (attribution None). Dates and places come from the time and place
-packages when installed. A denial gets ``responds_to`` = the accusation it answers.
+packages; an undated event of the article's lead takes the lead's news day (the day the lead
+says its story happened, within a week before publication), since a lede reports that story.
+A denial gets ``responds_to`` = the accusation it answers.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from collections.abc import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.model import Attribution, Event, Quote, Source, TextSpan
+from eventwire.model import Attribution, DateValue, Event, Quote, Source, TextSpan
+from eventwire.place import event_location
 from eventwire.sourcing.classify import source_kind
 from eventwire.sourcing.denials import link_denials
-from eventwire.sourcing.providers import event_date, event_location
 from eventwire.sourcing.quotes import quote_at
+from eventwire.time import event_date, lead_date
 
 __all__ = [
     "EventContext",
@@ -87,10 +90,21 @@ def sentence_of(doc: Doc, offset: int, fallback: TextSpan) -> TextSpan:
     return fallback
 
 
-def _with_context(doc: Doc, event: Event) -> Event:
+#: sentences from the top of the article that count as its lead
+LEAD_SENTENCES = 4
+
+
+def _in_lead(doc: Doc, offset: int) -> bool:
+    return _sentence_index(doc, offset) <= LEAD_SENTENCES
+
+
+def _with_context(doc: Doc, event: Event, news_day: DateValue | None) -> Event:
     attribution = attribution_for(event, doc._.ew_quotes, doc._.ew_sources)
     sentence = sentence_of(doc, _anchor(event), event.evidence)
     date = event_date(doc, sentence, event.trigger)
+    if (date is None and event.date is None and news_day is not None
+            and "historical" not in event.aux and _in_lead(doc, _anchor(event))):
+        date = dataclasses.replace(news_day, text=f"news day: {news_day.text or news_day.start}")
     location = event_location(doc, sentence, event.trigger)
     return dataclasses.replace(
         event,
@@ -135,7 +149,8 @@ def inherit_restated(doc: Doc, events: Sequence[Event]) -> list[Event]:
 
 class EventContext:
     def __call__(self, doc: Doc) -> Doc:
-        events = [_with_context(doc, event) for event in doc._.ew_events or []]
+        news_day = lead_date(doc)
+        events = [_with_context(doc, event, news_day) for event in doc._.ew_events or []]
         doc._.ew_events = link_denials(doc, inherit_restated(doc, events))
         return doc
 
