@@ -36,6 +36,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Beijing": ("CHN", "GOV", "state"),
     "Chinese": ("CHN", None, "state"),
     "Japan": ("JPN", "GOV", "state"),
+    "Japanese": ("JPN", None, "state"),
     "Tokyo": ("JPN", "GOV", "state"),
     "France": ("FRA", "GOV", "state"),
     "French": ("FRA", None, "state"),
@@ -209,7 +210,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("France's decision to expel the Russian ambassador angered Moscow.", {("SANCTION", "FRA", "RUS", "")}),
     ("We have to march together, Pakistan said.", {("PROTEST", "PAK", "", "hypothetical")}),
     # --- "no event" patterns block broader ones
-    ("Russia warned against the use of force in Syria.", set()),
+    ("Russia warned of a crisis in Syria.", set()),
+    ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),
+    ("China expressed concern over the Japanese drills.", {("ACCUSE", "CHN", "JPN", ""), ("MOBILIZE", "JPN", "", "")}),
+    ("The decision of France to expel the Russian ambassador angered Moscow.", {("SANCTION", "FRA", "RUS", "")}),
     ("Russia warned Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
     # --- an act on an act: directed at the doer of the nominal act
     ("Iran supported the Ukraine invasion.", {("SUPPORT", "IRN", "", "")}),

@@ -161,6 +161,11 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         for mod in head.children:
             if mod.dep_ in ("poss", "amod", "compound") and mod.pos_ in ("PROPN", "ADJ"):
                 return mod, f"owner of '{head.text}'"
+            if mod.dep_ == "prep" and mod.lower_ in ("of", "by") and mod.i < verb.i:
+                # "the decision OF THE GOVERNMENT OF INDIA to expel..."
+                owner = next((p for p in mod.children if p.dep_ == "pobj"), None)
+                if owner is not None:
+                    return owner, f"owner of '{head.text}'"
         gov = head.head
         while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
             gov = gov.head
