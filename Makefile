@@ -1,6 +1,6 @@
 # Every target that needs the virtual environment depends on its stamp, so `make demo` and
 # `make test` work on a fresh clone: the stamp is rebuilt whenever the lock or pyproject changes.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
