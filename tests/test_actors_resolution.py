@@ -176,6 +176,9 @@ CASES: list[Case] = [
     C("Russia refused, two people said, including a senior Russian official. The people asked not to be named.", "The people", "RUS"),
     C("The two states enjoy close political and military ties.", "military", None),
     C("The military said it had repelled the attack.", "military", None, "MIL"),
+    C("Turkey said it would buy the batteries.", "it", "TUR", "GOV"),
+    C("NATO warned Russia. It said the drills were a provocation.", "It", None, "IGO"),
+    C("Iran was mentioned. It is unclear when the talks will resume.", "It", None),
     # --- in-article references
     C("Vladimir Putin spoke on Friday. He said the sale was off.", "He", "RUS", "GOV", "president"),
     C("Russia's Foreign Ministry issued a statement. The ministry said it had no comment.", "The ministry", "RUS", "GOV"),

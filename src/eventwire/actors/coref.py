@@ -13,7 +13,7 @@ import bisect
 import dataclasses
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.cues import Cues, Reference
 from eventwire.model import Entity, TextSpan
@@ -48,7 +48,8 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
     replaced: set[int] = set()
     starts = [e.start for e in found]
     for tok in doc:
-        if tok.lower_ not in cues.person_pronouns and cues.reference(tok.lower_) is None:
+        if tok.lower_ not in cues.person_pronouns and tok.lower_ not in cues.body_pronouns \
+                and cues.reference(tok.lower_) is None:
             continue
         at = bisect.bisect_right(starts, tok.idx)
         covering = [e for e in found[max(0, at - 3):at] if e.start <= tok.idx < e.end]
@@ -58,6 +59,14 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
             if ante is not None:
                 out.append(_copy(ante, tok.text, tok.idx, tok.idx + len(tok.text),
                                  f"coref: {tok.text} -> {ante.text}"))
+            continue
+        if tok.lower_ in cues.body_pronouns:
+            if tok.dep_ == "nsubj" and not covering \
+                    and tok.head.lemma_.lower() not in cues.expletive_verbs:
+                ante = _body_antecedent(doc, found, tok)
+                if ante is not None:
+                    out.append(_copy(ante, tok.text, tok.idx, tok.idx + len(tok.text),
+                                     f"coref: {tok.text} -> {ante.text}"))
             continue
         ref = cues.reference(tok.lower_)
         if ref is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
@@ -104,6 +113,28 @@ def affiliate_sources(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
             out[n] = dataclasses.replace(e, country=member.country,
                                          why=f"{e.why}; including {member.text}")
     return out
+
+
+_BODY_KINDS = frozenset({"state", "organization", "igo", "ngo", "agency", "ministry", "military",
+                         "armed_group", "party", "company", "media"})
+
+
+def _body_antecedent(doc: Doc, found: Sequence[Entity], tok: Token) -> Entity | None:
+    """The last state or organization in the pronoun's sentence or the one before."""
+    sent_start = tok.i
+    while sent_start > 0 and not doc[sent_start].is_sent_start:
+        sent_start -= 1
+    prev_start = sent_start - 1
+    while prev_start > 0 and not doc[prev_start].is_sent_start:
+        prev_start -= 1
+    floor = doc[max(prev_start, 0)].idx
+    window = [e for e in found if floor <= e.start and e.end <= tok.idx
+              and e.kind in _BODY_KINDS and (e.country or e.sector)
+              and not e.why.startswith("coref")]
+    # The subject is what a following "it" usually continues ("NATO warned Russia. It said").
+    subjects = [e for e in window if _is_subject(doc, e)]
+    ranked = subjects or window
+    return ranked[-1] if ranked else None
 
 
 def _same_surname(e: Entity, found: Sequence[Entity]) -> Entity:

@@ -40,6 +40,8 @@ class Cues:
     locative_preps: frozenset[str]
     place_verbs: frozenset[str]
     person_pronouns: frozenset[str]
+    body_pronouns: frozenset[str]
+    expletive_verbs: frozenset[str]
     references: tuple[Reference, ...]
     pair_references: tuple[str, ...]
     compound_joiners: frozenset[str]
@@ -91,6 +93,8 @@ def load_cues() -> Cues:
         locative_preps=_words(data, "locative_preps"),
         place_verbs=_words(data, "place_verbs"),
         person_pronouns=_words(data, "person_pronouns"),
+        body_pronouns=_words(data, "body_pronouns"),
+        expletive_verbs=_words(data, "expletive_verbs"),
         references=references,
         pair_references=tuple(str(p).lower() for p in data.get("pair_references") or ()),
         compound_joiners=_words(data, "compound_joiners"),
