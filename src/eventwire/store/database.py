@@ -2,11 +2,18 @@
 
 Re-coding an article replaces its rows in one transaction, so a crash never leaves half an
 article behind and a rerun never duplicates one.
+
+DuckDB lets one process hold a database file for writing and then locks every other process out,
+readers included. ``open_store(path, windowed=True)`` therefore writes in short *windows*: the
+file is opened for one article (or one ``store.window()`` block) and closed again, so the API's
+read-only connections get in between. Both sides retry a lock conflict with a short backoff
+(``connect_retrying``); see "Failure modes" in the README.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -17,9 +24,16 @@ import duckdb
 
 from eventwire import __version__
 from eventwire.coding import CodedArticle
+from eventwire.errors import EventwireError
 from eventwire.model import Entity
 
-__all__ = ["Store", "open_store"]
+__all__ = ["Store", "StoreBusy", "WindowedStore", "connect_retrying", "open_store"]
+
+#: How long a writer waits for readers to let go of the file before giving up. Readers (API
+#: requests) hold it for milliseconds; this only runs out if something holds it for good.
+WRITE_WAIT_SECONDS = 60.0
+_FIRST_DELAY = 0.005
+_MAX_DELAY = 0.2
 
 ARTICLE_TABLES = ("events", "entities", "quotes", "sources", "dates", "places", "quantities")
 
@@ -38,6 +52,34 @@ def _names(entities: Sequence[Entity]) -> list[str]:
 
 def _sectors(entities: Sequence[Entity]) -> list[str]:
     return sorted({e.sector for e in entities if e.sector})
+
+
+class StoreBusy(EventwireError):
+    """Another process kept the database file locked for longer than we were willing to wait."""
+
+
+def _is_lock_conflict(exc: duckdb.Error) -> bool:
+    return isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower()
+
+
+def connect_retrying(
+    path: str | Path, *, read_only: bool, wait: float
+) -> duckdb.DuckDBPyConnection:
+    """``duckdb.connect``, retried with exponential backoff (5 ms to 200 ms) while another
+    process holds the file's lock; raises StoreBusy naming the file after ``wait`` seconds."""
+    deadline = time.monotonic() + wait
+    delay = _FIRST_DELAY
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            if not _is_lock_conflict(exc):
+                raise
+            if time.monotonic() + delay > deadline:
+                raise StoreBusy(f"{path}: database locked by another process "
+                                f"(waited {wait:g} s)") from None
+        time.sleep(delay)
+        delay = min(delay * 2, _MAX_DELAY)
 
 
 class Store:
@@ -150,9 +192,81 @@ class Store:
         self.connection.close()
 
 
+class WindowedStore(Store):
+    """A Store that holds the file only while it writes.
+
+    ``write`` and ``record_failure`` each open, commit and close the file unless a
+    ``window()`` block is open, in which case they share its connection (one open per chunk).
+    ``connection`` outside a window is a fresh connection that closes when the caller drops it
+    (so ``store.connection.execute(...).fetchall()`` releases the lock at once).
+    """
+
+    def __init__(self, path: str | Path, *, wait: float = WRITE_WAIT_SECONDS) -> None:
+        # Store.__init__ is not called: there is no lasting connection to give it.
+        self.path = Path(path)
+        self._wait = wait
+        self._open: duckdb.DuckDBPyConnection | None = None
+        with self.window() as con:
+            con.execute(_schema_sql())
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:  # type: ignore[override]
+        if self._open is not None:
+            return self._open
+        return connect_retrying(self.path, read_only=False, wait=self._wait)
+
+    @contextmanager
+    def window(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Hold the file open for the block (nested windows share the outer one)."""
+        if self._open is not None:
+            yield self._open
+            return
+        con = connect_retrying(self.path, read_only=False, wait=self._wait)
+        self._open = con
+        try:
+            yield con
+        finally:
+            self._open = None
+            con.close()
+
+    def has_article(self, article_id: str) -> bool:
+        with self.window():
+            return super().has_article(article_id)
+
+    def write(self, coded: CodedArticle) -> None:
+        with self.window():
+            super().write(coded)
+
+    def record_failure(self, source: str, reason: str) -> None:
+        with self.window():
+            super().record_failure(source, reason)
+
+    def failures(self) -> list[tuple[str, str]]:
+        with self.window():
+            return super().failures()
+
+    def close(self) -> None:
+        if self._open is not None:
+            self._open.close()
+            self._open = None
+
+
 @contextmanager
-def open_store(path: str | Path, *, read_only: bool = False) -> Iterator[Store]:
-    """Open (creating when needed) the database at ``path``."""
+def open_store(
+    path: str | Path, *, read_only: bool = False, windowed: bool = False
+) -> Iterator[Store]:
+    """Open (creating when needed) the database at ``path``.
+
+    ``windowed=True`` gives a WindowedStore, which lets other processes (the API) read between
+    writes; use it for long ingests next to a running server.
+    """
+    if windowed and not read_only:
+        windowed_store = WindowedStore(path)
+        try:
+            yield windowed_store
+        finally:
+            windowed_store.close()
+        return
     if read_only:
         con = duckdb.connect(str(path), read_only=True)
         store = Store.__new__(Store)

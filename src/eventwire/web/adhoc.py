@@ -1,16 +1,11 @@
-"""An Article from text or HTML held in memory (a POST body), through ingest's own cleaners."""
+"""An Article from a posted body, through ``eventwire.ingest.article_from_string``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from eventwire.errors import EventwireError
-from eventwire.ingest import article_id
-from eventwire.ingest.failure import Rejected
-from eventwire.ingest.htmlclean import clean_html
-from eventwire.ingest.language import check_english
-from eventwire.ingest.outlet import outlet_from_url
-from eventwire.ingest.textclean import clean_text
+from eventwire.errors import EventwireError, InputError
+from eventwire.ingest import article_from_string as ingest_string
 from eventwire.model import Article
 
 __all__ = ["NotCodable", "article_from_string"]
@@ -25,18 +20,11 @@ def article_from_string(
     date: dt.date | None = None, source: str = "posted",
 ) -> Article:
     raw = html if html is not None else text
-    if raw is None or not raw.strip():
+    if raw is None:
         raise NotCodable("empty text")
     try:
-        cleaned = clean_html(raw) if html is not None else clean_text(raw)
-        if not cleaned.text.strip():
-            raise Rejected("no article text found")
-        check_english(f"{title or cleaned.title or ''}\n\n{cleaned.text}")
-    except Rejected as exc:
+        return ingest_string(raw, kind="html" if html is not None else "text", title=title,
+                             date=date, source=source)
+    except InputError as exc:
+        # The client knows what it posted: the reason alone, without the "posted:" prefix.
         raise NotCodable(exc.reason) from exc
-    return Article(
-        id=article_id(cleaned.text), text=cleaned.text, title=title or cleaned.title,
-        published=date or cleaned.published,
-        outlet=cleaned.outlet or outlet_from_url(cleaned.url),
-        byline=cleaned.byline, url=cleaned.url, source_path=source,
-    )

@@ -16,6 +16,7 @@ from eventwire import __version__
 from eventwire.errors import EventwireError
 from eventwire.store import open_store
 from eventwire.web import code_routes, read_routes
+from eventwire.web.ratelimit import RateLimit, TokenBuckets
 from eventwire.web.settings import DEFAULT_MAX_BODY, Settings
 
 __all__ = ["WebError", "create_app"]
@@ -58,12 +59,15 @@ def create_app(
     max_body: int = DEFAULT_MAX_BODY,
     cors_origins: Sequence[str] = (),
     nlp: Language | None = None,
+    code_rate: RateLimit | None = None,
 ) -> FastAPI:
     """The app over ``db_path``. Read-only unless ``token`` is given; then write endpoints
     accept ``Authorization: Bearer <token>``. ``nlp`` defaults to the shared pipeline, loaded
-    on the first `POST /code`."""
+    on the first `POST /code`. ``code_rate`` limits how often one client address may have text
+    coded (default: bursts of 30, then one a second; ``RateLimit(0)`` turns it off).
+    CORS is closed unless ``cors_origins`` names the sites allowed to call the API."""
     settings = Settings(db_path=Path(db_path), token=token or None, max_body=max_body,
-                        cors_origins=tuple(cors_origins))
+                        cors_origins=tuple(cors_origins), code_rate=code_rate or RateLimit())
     _check_database(settings)
     app = FastAPI(
         title="eventwire", version=__version__,
@@ -74,6 +78,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.coder = code_routes.make_coder(nlp)
+    app.state.code_buckets = TokenBuckets(settings.code_rate)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                            allow_methods=["GET", "POST"], allow_headers=["Authorization",

@@ -18,6 +18,7 @@ from eventwire.web.auth import require_token
 from eventwire.web.body import CODE_REQUEST_BODY, read_code_request
 from eventwire.web.db import connection
 from eventwire.web.models import CodedContract, CodeRequest, StoredArticle
+from eventwire.web.ratelimit import rate_limited
 
 __all__ = ["router"]
 
@@ -26,6 +27,7 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "empty or not English"},
     413: {"description": "body too large"},
     415: {"description": "not JSON"},
+    429: {"description": "too many requests from this client (see Retry-After)"},
 }
 
 
@@ -61,7 +63,8 @@ async def _coded(request: Request) -> CodedArticle:
 
 
 @router.post("/code", response_model=CodedContract, openapi_extra=CODE_REQUEST_BODY,
-             responses=_ERRORS, summary="Code posted text or HTML (nothing is stored)")
+             responses=_ERRORS, dependencies=[Depends(rate_limited)],
+             summary="Code posted text or HTML (nothing is stored)")
 async def code(coded: CodedArticle = Depends(_coded)) -> dict[str, Any]:  # noqa: B008
     return to_contract(coded)
 
@@ -70,7 +73,7 @@ async def code(coded: CodedArticle = Depends(_coded)) -> dict[str, Any]:  # noqa
              openapi_extra=CODE_REQUEST_BODY,
              responses={**_ERRORS, 401: {"description": "no or wrong bearer token"},
                         403: {"description": "server is read-only"}},
-             dependencies=[Depends(require_token)],
+             dependencies=[Depends(require_token), Depends(rate_limited)],
              summary="Code posted text or HTML and store it (needs the bearer token)")
 def store_article(
     coded: CodedArticle = Depends(_coded),  # noqa: B008

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from eventwire.web.ratelimit import RateLimit
 
 __all__ = ["DEFAULT_MAX_BODY", "Settings"]
 
@@ -18,6 +20,8 @@ class Settings:
     token: str | None = None
     max_body: int = DEFAULT_MAX_BODY
     cors_origins: tuple[str, ...] = ()
+    #: per-client limit on the endpoints that run the pipeline (POST /code, POST /articles)
+    code_rate: RateLimit = field(default_factory=RateLimit)
 
     @property
     def writable(self) -> bool:
