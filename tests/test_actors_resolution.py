@@ -177,7 +177,8 @@ CASES: list[Case] = [
     C("The two states enjoy close political and military ties.", "military", None),
     C("The military said it had repelled the attack.", "military", None, "MIL"),
     C("Turkey said it would buy the batteries.", "it", "TUR", "GOV"),
-    C("NATO warned Russia. It said the drills were a provocation.", "It", None, "IGO"),
+    C("NATO warned Russia that it would respond.", "it", None, "IGO"),
+    C("NATO warned Russia. It said the drills were a provocation.", "It", None),
     C("Iran was mentioned. It is unclear when the talks will resume.", "It", None),
     # --- in-article references
     C("Vladimir Putin spoke on Friday. He said the sale was off.", "He", "RUS", "GOV", "president"),

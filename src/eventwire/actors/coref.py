@@ -120,14 +120,12 @@ _BODY_KINDS = frozenset({"state", "organization", "igo", "ngo", "agency", "minis
 
 
 def _body_antecedent(doc: Doc, found: Sequence[Entity], tok: Token) -> Entity | None:
-    """The last state or organization in the pronoun's sentence or the one before."""
+    """The last state or organization before the pronoun in its sentence ("Turkey said it
+    would buy"): across sentences "it" is too often something else to guess."""
     sent_start = tok.i
     while sent_start > 0 and not doc[sent_start].is_sent_start:
         sent_start -= 1
-    prev_start = sent_start - 1
-    while prev_start > 0 and not doc[prev_start].is_sent_start:
-        prev_start -= 1
-    floor = doc[max(prev_start, 0)].idx
+    floor = doc[sent_start].idx
     window = [e for e in found if floor <= e.start and e.end <= tok.idx
               and e.kind in _BODY_KINDS and (e.country or e.sector)
               and not e.why.startswith("coref")]
