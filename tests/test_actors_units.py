@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.actors.compounds import find_compounds, in_quotation, pair_references
 from eventwire.actors.context import disambiguate
-from eventwire.actors.coref import find_compounds, in_quotation, pair_references
 from eventwire.actors.cues import load_cues
 from eventwire.actors.dateline import dateline_country
 from eventwire.actors.kb import load_knowledge_base

@@ -12,17 +12,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors.coref import (
-    affiliate_sources,
-    find_compounds,
-    pair_references,
-    resolve_references,
-)
+from eventwire.actors.compounds import find_compounds, pair_references
+from eventwire.actors.coref import affiliate_sources, resolve_references
 from eventwire.actors.cues import load_cues
 from eventwire.actors.dateline import dateline_country
 from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.matching import build_matchers, find_mentions
-from eventwire.actors.resolve import compose, resolve_items, unknown_people
+from eventwire.actors.people import unknown_people
+from eventwire.actors.resolve import compose, resolve_items
 from eventwire.model import Entity
 from eventwire.nlp.extensions import register_extensions
 

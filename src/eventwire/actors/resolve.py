@@ -7,7 +7,7 @@ Composition, left to right:
 - title + name -> the person with that role ("President Vladimir Putin");
 - person + government noun -> that person's government ("the Trump administration");
 - agent noun + "of" + state -> the state's agent ("the foreign minister of Iran");
-- a PERSON the knowledge base does not know -> country/sector from title or apposition.
+- people the knowledge base does not know: see :mod:`eventwire.actors.people`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.appositions import read_apposition
 from eventwire.actors.context import acts_as_actor, disambiguate, inside_person_name
 from eventwire.actors.cues import Cues
 from eventwire.actors.kb import KnowledgeBase, select
@@ -102,7 +101,7 @@ def _second_half(doc: Doc, start: int) -> bool:
     return hyphen.text == "-" and not hyphen.whitespace_ and not word.whitespace_
 
 
-def _entity(doc: Doc, start: int, end: int, *, country: str | None, sector: str | None,
+def make_entity(doc: Doc, start: int, end: int, *, country: str | None, sector: str | None,
             name: str | None, role: str | None, kind: str | None, why: str,
             entity_id: str | None = None) -> Entity:
     span = doc[start:end]
@@ -125,7 +124,7 @@ def _from_candidate(doc: Doc, item: Item) -> Entity:
             and _acting(doc[item.start:item.end].root):
         sector = "GOV"  # a state that acts ("Russia has rejected") acts through its government
         why += "; acting as subject -> GOV"
-    return _entity(doc, item.start, item.end, country=c.country, sector=sector, name=c.name,
+    return make_entity(doc, item.start, item.end, country=c.country, sector=sector, name=c.name,
                    role=c.role, kind=kind, why=why, entity_id=c.entity_id)
 
 
@@ -196,12 +195,12 @@ def _owner_entity(doc: Doc, it: Item, nxt: Item, ents: tuple[Span, ...], items: 
         why = f"{role} of {c.name} ({c.source}, {term.source})"
         if pc:
             why += f"; {pc.explain()}"
-        entity = _entity(doc, it.start, end, country=(pc.country if pc else None) or country,
+        entity = make_entity(doc, it.start, end, country=(pc.country if pc else None) or country,
                          sector=(pc.sector if pc and not org else None) or sector, name=name,
                          role=role, kind="person", why=why,
                          entity_id=pc.entity_id if pc else None)
         return entity, (j - k) + (1 if pc else 0)
-    entity = _entity(doc, it.start, nxt.end, country=country, sector=sector, name=None,
+    entity = make_entity(doc, it.start, nxt.end, country=country, sector=sector, name=None,
                      role=term.role, kind=_agent_kind(term, doc, it.start),
                      why=f"{c.name} ({c.form}, {c.source}) + {term.term} "
                          f"({term.sector}, {term.source})")
@@ -241,7 +240,7 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None) -> Enti
     elif home and term.sector in _ORGAN_SECTORS and not term.role \
             and all(t.text[:1].isupper() for t in span if t.is_alpha):
         country, why = home, why + f"; dateline country {home}"
-    return _entity(doc, span.start, span.end, country=country, sector=term.sector, name=None,
+    return make_entity(doc, span.start, span.end, country=country, sector=term.sector, name=None,
                    role=term.role, kind=_agent_kind(term, doc, it.start), why=why)
 
 
@@ -277,7 +276,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) ->
                     why += f"; {pc.explain()}"
                 if pc is not None and pc.sector == "ELI" and pc.role:
                     role = pc.role  # the knowledge base knows the office has ended
-                out.append(_entity(doc, it.start, end, country=pc.country if pc else None,
+                out.append(make_entity(doc, it.start, end, country=pc.country if pc else None,
                                    sector=(pc.sector if pc else None) or it.agent.sector,
                                    name=name, role=role, kind="person", why=why,
                                    entity_id=pc.entity_id if pc else None))
@@ -286,7 +285,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) ->
         # person + government noun ("the Trump administration")
         if c is not None and c.kind == "person" and nxt is not None and nxt.agent is not None \
                 and nxt.start == it.end and nxt.agent.term.lower() in cues.government_nouns:
-            out.append(_entity(doc, it.start, nxt.end, country=c.country, sector="GOV",
+            out.append(make_entity(doc, it.start, nxt.end, country=c.country, sector="GOV",
                                name=f"{c.name} {nxt.agent.term}", role=None, kind="organization",
                                why=f"government of {c.explain()}"))
             k += 2
@@ -296,7 +295,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) ->
                 and _following_state(doc, it, nxt, frozenset({"of", "in", "from"})):
             assert nxt.cand is not None
             term = it.agent
-            out.append(_entity(doc, it.start, nxt.end, country=nxt.cand.country,
+            out.append(make_entity(doc, it.start, nxt.end, country=nxt.cand.country,
                                sector=term.sector, name=None, role=term.role,
                                kind=_agent_kind(term, doc, it.start),
                                why=f"{term.term} {doc[it.end].lower_} {nxt.cand.name} "
@@ -309,71 +308,3 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) ->
             out.append(_bare_agent(doc, it, out, home))
         k += 1
     return out
-
-
-def _trimmed(span: Span) -> Span:
-    end = span.end
-    while end > span.start and not any(ch.isalnum() for ch in span.doc[end - 1].text):
-        end -= 1
-    return Span(span.doc, span.start, end, label=span.label_)
-
-
-_POSTING_PREPS = frozenset({"in", "to", "at", "of", "for"})
-
-
-def _role_before(doc: Doc, person: Span, known: list[Entity]) -> Entity | None:
-    """The office or organization just before ", <Name>" ("the ambassador of Mexico in Bolivia,
-    Maria Teresa Mercado"; "a senior member of the Houthi group, Abdul Salam Jahaf")."""
-    if person.start == 0 or doc[person.start - 1].text != ",":
-        return None
-    comma = doc[person.start - 1].idx
-    for e in reversed(known):
-        if e.end > comma:
-            continue
-        gap = doc.char_span(e.end, comma, alignment_mode="expand") if e.end < comma else None
-        words = [t for t in gap if not t.is_space] if gap is not None else []
-        head_nouns = len(words) <= 2 and all(t.pos_ == "NOUN" for t in words)  # "Houthi group"
-        if words and not head_nouns and (words[0].lower_ not in _POSTING_PREPS or len(words) > 5
-                                         or any(t.pos_ in ("VERB", "AUX") for t in words)):
-            return None
-        first = doc.char_span(e.start, e.end, alignment_mode="expand")
-        if e.kind == "state" and first is not None and first.start > 0 \
-                and doc[first.start - 1].lower_ in _POSTING_PREPS:
-            continue  # "... of Mexico in Bolivia, <Name>": the posting, look further back
-        if e.entity_id and e.entity_id.startswith("role:") and e.country:
-            return e
-        if e.kind in ORG_KINDS and (e.country or e.sector):
-            return e
-        return None
-    return None
-
-
-def unknown_people(doc: Doc, known: list[Entity], cues: Cues) -> tuple[list[Entity], list[Entity]]:
-    """PERSON entities the knowledge base missed, with what their apposition says; and the known
-    bare agent nouns inside those appositions, which the person's entity now covers."""
-    taken = [(e.start, e.end) for e in known]
-    out: list[Entity] = []
-    covered: list[Entity] = []
-    for ent in map(_trimmed, doc.ents):
-        if not len(ent) or ent.label_ != "PERSON" or any(ch.isdigit() for ch in ent.text):
-            continue
-        if any(s < ent.end_char and ent.start_char < e for s, e in taken):
-            continue
-        app = read_apposition(doc, ent, known, cues)
-        span: Span = ent
-        before = _role_before(doc, ent, known)
-        if before is not None and (app is None or app.country is None):
-            out.append(_entity(doc, span.start, span.end, country=before.country,
-                               sector=before.sector, name=ent.text, role=before.role,
-                               kind="person", why=f"named after its role '{before.text}'"))
-            continue
-        if app is None:
-            out.append(_entity(doc, span.start, span.end, country=None, sector=None,
-                               name=ent.text, role=None, kind="person",
-                               why="PERSON not in the knowledge base"))
-            continue
-        out.append(_entity(doc, span.start, span.end, country=app.country, sector=app.sector,
-                           name=ent.text, role=app.role, kind="person", why=app.why))
-        covered += [e for e in known if e.country is None and e.name is None
-                    and app.span.start_char <= e.start and e.end <= app.span.end_char]
-    return out, covered
