@@ -166,6 +166,9 @@ def test_removed_and_recoded_articles_update_the_counts(db: Path, tmp_path: Path
         # a re-coding that changed what the article says about the meeting
         con.execute("UPDATE events SET evidence = 'Lavrov hosted Zarif.' WHERE article_id = ? "
                     "AND type = 'CONSULT'", [star[0]])
+        # ... and stamped both articles, as Store.write does
+        con.execute("UPDATE articles SET coded_at = ? WHERE id IN (?, ?)",
+                    [dt.datetime.now(dt.UTC).replace(tzinfo=None), yahoo[0], star[0]])
         report = update_unique_events(con)
         assert report.dropped_mentions >= 2
         row = con.execute("SELECT num_mentions, num_articles, num_sources FROM unique_events "
@@ -203,3 +206,19 @@ def test_dated_block_offers_only_date_compatible_members() -> None:
             assert m.article_id in offered
     year = mention(aid="year", start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31))
     assert {"near", "far", "month"} <= {uid for _, uid in block.candidates(year)}
+
+
+def test_incremental_update_reads_only_recent_articles_unless_asked(
+        db: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    copy.write_bytes(db.read_bytes())
+    with open_store(copy) as store:
+        con = store.connection
+        # a change that bypassed Store.write (no new coded_at): only a full check sees it
+        con.execute("UPDATE events SET evidence = 'Something else entirely happened.' "
+                    "WHERE type = 'ASSAULT'")
+        assert update_unique_events(con).dropped_mentions == 0
+        full = update_unique_events(con, full_check=True)
+        assert full.dropped_mentions == full.new_mentions >= 1
+        runs = con.execute("SELECT full_check FROM dedup_runs ORDER BY started_at").fetchall()
+        assert runs == [(True,), (False,), (True,)]

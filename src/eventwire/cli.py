@@ -248,14 +248,18 @@ def failures(db: str) -> None:
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--rebuild", is_flag=True,
               help="Forget earlier assignments and deduplicate every event again.")
-def dedup(db: str, rebuild: bool) -> None:
+@click.option("--full-check", is_flag=True,
+              help="Re-check every stored event, not only articles coded since the last run.")
+def dedup(db: str, rebuild: bool, full_check: bool) -> None:
     """Merge mentions of the same real-world event across articles into unique events."""
     from eventwire.corpus import rebuild_unique_events, update_unique_events
     from eventwire.store import open_store
 
     with open_store(db) as store:
-        run = rebuild_unique_events if rebuild else update_unique_events
-        report = run(store.connection)
+        if rebuild:
+            report = rebuild_unique_events(store.connection)
+        else:
+            report = update_unique_events(store.connection, full_check=full_check)
     click.echo(f"{report.new_mentions} mention(s) assigned, {report.dropped_mentions} dropped; "
                f"{report.unique_events} unique event(s) from {report.mentions} mention(s)",
                err=True)

@@ -31,22 +31,32 @@ __all__ = [
 
 _BLOCK = tuple[str, tuple[str, ...], tuple[str, ...]]
 
-# Everything the deduplicator reads about a stored event; the fingerprint changes whenever a
-# re-coding changes what the mention says, which invalidates its earlier assignment.
-_CURRENT = """
+# A hash of what a mention says; a re-coding that changes it invalidates the assignment.
+_FINGERPRINT = """
+md5(concat_ws('|', e.type, array_to_string(e.actor_countries, ','),
+              array_to_string(e.recipient_countries, ','), e.evidence_start::VARCHAR,
+              e.evidence, coalesce(e.date_start::VARCHAR, ''), coalesce(e.date_end::VARCHAR, ''),
+              coalesce(a.published::VARCHAR, ''), coalesce(e.location_name, '')))
+"""
+
+
+def _current(*, recent: bool = False, fingerprint: bool = True) -> str:
+    """Everything the deduplicator reads about the stored asserted events.
+
+    ``recent`` keeps the articles coded at or after a bound parameter; without ``fingerprint``
+    the hash is not computed (the stored mentions of a block do not need it).
+    """
+    return f"""
 SELECT e.article_id, e.event_index, e.type, e.actor_countries, e.recipient_countries,
        e.actor_names, e.recipient_names,
        coalesce(e.date_start, a.published) AS start, coalesce(e.date_end, a.published) AS stop,
        e.location_name, e.location_country, coalesce(e.trigger, '') AS trigger,
        coalesce(e.pattern, '') AS pattern, e.evidence, a.published,
-       md5(concat_ws('|', e.type, array_to_string(e.actor_countries, ','),
-                     array_to_string(e.recipient_countries, ','), e.evidence_start::VARCHAR,
-                     e.evidence, coalesce(e.date_start::VARCHAR, ''),
-                     coalesce(e.date_end::VARCHAR, ''), coalesce(a.published::VARCHAR, ''),
-                     coalesce(e.location_name, ''))) AS fingerprint
+       {_FINGERPRINT if fingerprint else "''"} AS fingerprint
 FROM events e JOIN articles a ON a.id = e.article_id
-WHERE e.asserted
+WHERE e.asserted {"AND a.coded_at >= ?" if recent else ""}
 """
+
 
 _AGGREGATE = """
 INSERT INTO unique_events
@@ -141,14 +151,20 @@ def _temp_ids(con: duckdb.DuckDBPyConnection, ids: Iterable[str]) -> None:
     _insert(con, "_ew_affected", {"id": sorted(set(ids))})
 
 
-def _drop_stale(con: duckdb.DuckDBPyConnection) -> tuple[int, set[str]]:
+def _drop_stale(
+    con: duckdb.DuckDBPyConnection, since: dt.datetime | None
+) -> tuple[int, set[str]]:
+    # Store.write stamps every (re-)coded article, so only articles coded since the last run
+    # can have changed mentions; without a last run every mention is checked.
+    recent = "JOIN articles a ON a.id = m.article_id AND a.coded_at >= ?" if since else ""
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE _ew_stale AS
         SELECT m.article_id, m.event_index, m.unique_event_id
-        FROM event_mentions m LEFT JOIN ({_CURRENT}) c
+        FROM event_mentions m {recent}
+        LEFT JOIN ({_current(recent=since is not None)}) c
           ON c.article_id = m.article_id AND c.event_index = m.event_index
         WHERE c.fingerprint IS NULL OR c.fingerprint <> m.fingerprint
-    """)
+    """, [since, since] if since else [])
     con.execute("""
         DELETE FROM event_mentions m USING _ew_stale s
         WHERE m.article_id = s.article_id AND m.event_index = s.event_index
@@ -168,7 +184,7 @@ def _existing_by_block(
                                 "recipient_countries": [list(r) for _, _, r in ordered]})
     rows = con.execute(f"""
         SELECT c.*, m.unique_event_id
-        FROM ({_CURRENT}) c
+        FROM ({_current(fingerprint=False)}) c
         JOIN event_mentions m ON m.article_id = c.article_id AND m.event_index = c.event_index
         JOIN _ew_blocks b ON b.type = c.type
              AND list_sort(b.actor_countries) = list_sort(c.actor_countries)
@@ -199,22 +215,35 @@ def _assign(
     return assigned
 
 
+def _last_run(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
+    row = con.execute("SELECT max(started_at) FROM dedup_runs").fetchone()
+    return row[0] if row else None
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)  # as Store.write stamps coded_at
+
+
 def update_unique_events(
-    con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = None
+    con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = None, *,
+    full_check: bool = False,
 ) -> DedupReport:
     """Bring ``unique_events`` and ``event_mentions`` up to date with the stored events.
 
-    Cheap when little changed: only new or re-coded mentions are matched, and only against the
-    stored mentions of their own blocks. Runs in one transaction.
+    Cheap when little changed: only the articles coded since the last run are read (all of them
+    with ``full_check``, or on the first run), and their new or changed mentions are matched
+    against the stored mentions of their own blocks only. Runs in one transaction.
     """
     settings = settings or DedupSettings()
+    started = _now()
     con.execute("BEGIN TRANSACTION")
     try:
-        dropped, affected = _drop_stale(con)
+        since = None if full_check else _last_run(con)
+        dropped, affected = _drop_stale(con, since)
         new = [_mention(r) for r in con.execute(f"""
-            SELECT c.* FROM ({_CURRENT}) c ANTI JOIN event_mentions m
+            SELECT c.* FROM ({_current(recent=since is not None)}) c ANTI JOIN event_mentions m
               ON m.article_id = c.article_id AND m.event_index = c.event_index
-        """).fetchall()]
+        """, [since] if since else []).fetchall()]
         assigned: list[tuple[Mention, str, float]] = []
         if new:
             existing = _existing_by_block(con, {m.block for m in new}, settings)
@@ -229,7 +258,9 @@ def update_unique_events(
         if affected:
             _temp_ids(con, affected)
             con.execute("DELETE FROM unique_events WHERE id IN (SELECT id FROM _ew_affected)")
-            con.execute(_AGGREGATE, [dt.datetime.now(dt.UTC).replace(tzinfo=None)])
+            con.execute(_AGGREGATE, [started])
+        con.execute("INSERT INTO dedup_runs VALUES (?, ?, ?, ?, ?)",
+                    [started, _now(), since is None, len(assigned), dropped])
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -247,7 +278,7 @@ def rebuild_unique_events(
     """Forget every assignment and deduplicate the whole store again (e.g. new settings)."""
     con.execute("DELETE FROM event_mentions")
     con.execute("DELETE FROM unique_events")
-    return update_unique_events(con, settings)
+    return update_unique_events(con, settings, full_check=True)
 
 
 def unique_event_mentions(con: duckdb.DuckDBPyConnection, unique_id: str) -> list[MentionRecord]:

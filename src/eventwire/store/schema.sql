@@ -166,3 +166,10 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     similarity DOUBLE NOT NULL,      -- evidence similarity to the mention it matched (1 = founder)
     PRIMARY KEY (article_id, event_index)
 );
+CREATE TABLE IF NOT EXISTS dedup_runs (
+    started_at TIMESTAMP NOT NULL,   -- the next incremental run re-checks articles coded since
+    finished_at TIMESTAMP NOT NULL,
+    full_check BOOLEAN NOT NULL,     -- every stored mention re-checked, not just recent articles
+    new_mentions INTEGER NOT NULL,
+    dropped_mentions INTEGER NOT NULL
+);
