@@ -17,12 +17,12 @@ from eventwire.ingest.warc import warc_records
 from eventwire.model import Article
 
 PARAGRAPHS = (
-    "The defence ministers of two neighbouring countries met on the border on Monday to "
-    "discuss the withdrawal of troops from the disputed valley, according to a statement.",
+    "The defence ministers of two neighbouring countries met on the border on Monday to discuss "
+    + "the withdrawal of troops from the disputed valley, according to a statement.",
     "Both sides agreed to set up a joint commission that will meet every month, the statement "
-    "said, adding that talks on a wider settlement would resume in the spring.",
+    + "said, adding that talks on a wider settlement would resume in the spring.",
     "Opposition politicians in both capitals criticised the agreement as too vague, while "
-    "residents of the valley said they hoped the soldiers would leave before the harvest.",
+    + "residents of the valley said they hoped the soldiers would leave before the harvest.",
 )
 
 

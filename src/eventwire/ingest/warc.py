@@ -128,7 +128,7 @@ def warc_records(path: Path, limit: int = MAX_BYTES) -> Iterator[Record]:
         raise Rejected(f"not a readable WARC archive ({str(exc).splitlines()[0]})") from None
     except Rejected:
         raise
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001
         # warcio fails on damaged input in many ways (zlib, parser, even AttributeError); one
         # broken archive must not stop a corpus run.
         raise Rejected(f"damaged WARC archive ({type(exc).__name__})") from None

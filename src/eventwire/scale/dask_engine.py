@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from distributed import Client, LocalCluster, as_completed
+import distributed
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from eventwire.scale.worker import ChunkResult, ChunkTask, code_chunk, worker_pipeline
@@ -24,7 +24,11 @@ __all__ = ["DaskEngine", "PipelinePlugin", "dask_engine"]
 WINDOW_PER_THREAD = 3
 
 
-class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+# distributed is not fully typed: its entry points are used through Any.
+_dask: Any = distributed
+
+
+class PipelinePlugin(WorkerPlugin):
     """Loads the pipeline in every worker process of the cluster, present and future."""
 
     name = "eventwire-pipeline"
@@ -50,7 +54,7 @@ class DaskEngine:
     def run(self, tasks: Iterable[ChunkTask]) -> Iterator[ChunkResult]:
         self.client.register_plugin(PipelinePlugin(self.actors_files))
         source = iter(tasks)
-        futures = as_completed()
+        futures = _dask.as_completed()
         for task in source:
             futures.add(self.client.submit(code_chunk, task, pure=False))
             if futures.count() >= self._window():
@@ -60,9 +64,9 @@ class DaskEngine:
                 result: ChunkResult = future.result()
                 future.release()
                 yield result
-                task = next(source, None)
-                if task is not None:
-                    futures.add(self.client.submit(code_chunk, task, pure=False))
+                following = next(source, None)
+                if following is not None:
+                    futures.add(self.client.submit(code_chunk, following, pure=False))
         finally:
             # Interrupted: queued chunks are dropped, the rerun codes them again.
             for future in list(futures.futures):
@@ -77,10 +81,10 @@ def dask_engine(
     ``workers`` single-threaded processes when no address is given."""
     with ExitStack() as stack:
         if scheduler:
-            client = stack.enter_context(Client(scheduler))
+            client = stack.enter_context(_dask.Client(scheduler))
         else:
             cluster = stack.enter_context(
-                LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
+                _dask.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
             )
-            client = stack.enter_context(Client(cluster))
+            client = stack.enter_context(_dask.Client(cluster))
         yield DaskEngine(client, actors_files)

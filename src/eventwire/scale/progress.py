@@ -74,7 +74,7 @@ def _estimate_file(path: Path) -> int:
             return _count_warc(path)
         if name.endswith((".rss", ".atom", ".xml")):
             return max(1, len(_FEED_ITEM.findall(path.read_bytes()[:50_000_000])))
-    except Exception:
+    except Exception:  # noqa: BLE001
         # A file the reader will report as broken; the estimate only drives the ETA.
         return 1
     return 1

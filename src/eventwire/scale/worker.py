@@ -62,12 +62,12 @@ def code_with(nlp: Language, chunk: Chunk) -> ChunkResult:
     failures: list[IngestFailure] = []
     try:
         coded = list(code_articles(chunk.articles, nlp=nlp))
-    except Exception:
+    except Exception:  # noqa: BLE001 - any component may fail; retried article by article
         coded = []
         for article in chunk.articles:
             try:
                 coded.append(code_article(article, nlp))
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - recorded as this article's failure
                 failures.append(_failure(article, exc))
     words = sum(len(c.article.text.split()) for c in coded)
     return ChunkResult(chunk.key, tuple(coded), tuple(failures), len(coded), words)
