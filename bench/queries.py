@@ -224,8 +224,11 @@ def main() -> int:
         t0 = time.perf_counter()
         update_unique_events(small)
         print(f"  again, nothing changed: {time.perf_counter() - t0:.2f} s")
-        small.execute("UPDATE events SET evidence = evidence || ' (re-coded)' WHERE article_id "
-                      "= (SELECT min(article_id) FROM events)")
+        first = "(SELECT min(article_id) FROM events)"
+        small.execute(f"UPDATE events SET evidence = evidence || ' (re-coded)' "
+                      f"WHERE article_id = {first}")
+        small.execute(f"UPDATE articles SET coded_at = ? WHERE id = {first}",  # as Store.write
+                      [dt.datetime.now(dt.UTC).replace(tzinfo=None)])
         t0 = time.perf_counter()
         report = update_unique_events(small)
         print(f"  after one re-coded article ({report.new_mentions} mentions): "
