@@ -7,9 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.actors.accuracy import entity_for
+from eventwire.actors.component import make_actor_resolver
 from eventwire.model import Entity, TextSpan
 
 
@@ -95,3 +97,18 @@ def test_seed_article_actors_resolve_to_gold(code_doc: Callable[..., Doc]) -> No
             for e in doc._.ew_entities:
                 if start <= e.start < start + len(credit):
                     assert e.kind != "state" and e.sector not in ("GOV", "MIL"), e
+
+
+def test_factory_reads_user_actor_files(code_doc: Callable[..., Doc], nlp: Language,
+                                        tmp_path: Path) -> None:
+    leaders = tmp_path / "leaders.tsv"
+    leaders.write_text(
+        "name\taliases\tcountry\tsector\trole\tstart\tend\tnote\n"
+        "Ilsa Varga\tVarga\tHUN\tGOV\tforeign minister\t2030-01-01\t\tfictional\n",
+        encoding="utf-8",
+    )
+    doc = code_doc("Ilsa Varga met the envoy.", "2031-01-01")
+    resolver = make_actor_resolver(nlp, "eventwire_actors", [str(leaders)])
+    e = entity_for(resolver(doc), "Ilsa Varga")
+    assert e is not None and (e.country, e.sector, e.role) == ("HUN", "GOV", "foreign minister")
+    assert e.why.startswith("leaders.tsv: Ilsa Varga")
