@@ -58,6 +58,8 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Somalia": ("SOM", "GOV", "state"),
     "Canada": ("CAN", "GOV", "state"),
     "Mexico": ("MEX", "GOV", "state"),
+    "Venezuela": ("VEN", "GOV", "state"),
+    "Colombia": ("COL", "GOV", "state"),
     "Brazil": ("BRA", "GOV", "state"),
     "Sudan": ("SDN", "GOV", "state"),
     "Yemen": ("YEM", "GOV", "state"),
@@ -209,6 +211,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("The Iran sanctions hurt Russia.", set()),
     ("France's decision to expel the Russian ambassador angered Moscow.", {("SANCTION", "FRA", "RUS", "")}),
     ("We have to march together, Pakistan said.", {("PROTEST", "PAK", "", "hypothetical")}),
+    ("Venezuela and Colombia announced a plan to reopen the border.", {("AGREE", "COL+VEN", "", "")}),
+    ("China helped draft the resolution.", set()),
     # --- "no event" patterns block broader ones
     ("Russia warned of a crisis in Syria.", set()),
     ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),

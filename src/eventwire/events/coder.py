@@ -215,6 +215,8 @@ class RuleCoder:
         if mod.demand_by is not None:
             return self._demand(doc, sent, trig, index, mod.demand_by, actor, why)
         typ, cameo, mode, aux = _reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
+        if recipient is None and typ in self.cues.requires_recipient:
+            return None
         row = cameo_row(cameo)
         return Event(
             type=typ,

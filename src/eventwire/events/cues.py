@@ -44,6 +44,9 @@ class Cues:
     negated_to_reject: frozenset[str]
     intent_to_threaten: frozenset[str]
     pledge_verbs: frozenset[str]
+    future_nouns: frozenset[str]
+    speculative_nouns: frozenset[str]
+    requires_recipient: frozenset[str]
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -87,4 +90,7 @@ def load_cues() -> Cues:
         negated_to_reject=frozenset(str(v) for v in data.get("negated_to_reject") or ()),
         intent_to_threaten=frozenset(str(v) for v in data.get("intent_to_threaten") or ()),
         pledge_verbs=_set(data, "pledge_verbs"),
+        future_nouns=_set(data, "future_nouns"),
+        speculative_nouns=_set(data, "speculative_nouns"),
+        requires_recipient=frozenset(str(v) for v in data.get("requires_recipient") or ()),
     )

@@ -147,6 +147,14 @@ def modality(
             if lemma in cues.negation_heads:
                 aux.add("negation")
                 reasons.append(f"negation: complement of '{tok.text}'")
+        if i > 0 and dep in ("acl", "prep") and tok.pos_ == "NOUN":
+            if lemma in cues.future_nouns:
+                aux.add("future")
+                intent = True
+                reasons.append(f"future: intended in '{tok.text}'")
+            elif lemma in cues.speculative_nouns:
+                aux.add("hypothetical")
+                reasons.append(f"hypothetical: only wished in '{tok.text}'")
         if i > 0 and dep == "ccomp" and lemma in cues.opinion_heads:
             non_event = True
             reasons.append(f"opinion: clause of '{tok.text}'")
