@@ -206,6 +206,19 @@ def display(phrase: str, acronyms: bool = False) -> str:
     return " ".join(out)
 
 
+_TRAILING_NOUNS = frozenset({"ADMINISTRATION", "GOVERNMENT", "REGIME", "CABINET"})
+
+
+def core_name(phrase: str) -> str:
+    """The name inside a titled alias: "PRESIDENT REAGAN" -> "REAGAN", "ASSAD REGIME" -> "ASSAD"."""
+    words = phrase.split()
+    while words and words[0].upper() in TITLE_WORDS:
+        words = words[1:]
+    while words and words[-1].upper() in _TRAILING_NOUNS:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def usable_alias(phrase: str) -> bool:
     words = phrase.upper().split()
     if not words or len(phrase) < 3:
@@ -244,6 +257,9 @@ def convert(source: Path) -> tuple[list[list[str]], list[list[str]]]:
     seen_orgs: set[str] = set()
     for record in records:
         phrases = [phrase_text(p) for p in record.phrases if p.strip()]
+        if is_person(record):
+            # "PRESIDENT_REAGAN" is dropped below, but it tells us "REAGAN" names him
+            phrases += [c for c in (core_name(p) for p in phrases) if c and c not in phrases]
         aliases = [p for p in phrases if usable_alias(p)
                    and not (is_person(record) and p.upper() in common)]
         if not aliases:

@@ -84,6 +84,9 @@ CASES: list[Case] = [
     C("Syrian President Bashar al-Assad regained control.", "Bashar al-Assad", "SYR", "GOV", "president"),
     C("Prime Minister Boris Johnson announced the plan.", "Boris Johnson", "GBR", "GOV", "prime minister", "2020-03-23"),
     C("Turkish Defense Minister Hulusi Akar said troops were ready.", "Hulusi Akar", "TUR", "GOV", "defense minister"),
+    C("King Hassan of Morocco offered to host the meeting.", "King Hassan", "MAR", "GOV", "king"),
+    C("President Reagan welcomed the statement.", "Reagan", "USA", "GOV", "president", "1985-06-01"),
+    C("The Bush administration declared that China must drop barriers.", "Bush administration", "USA", "GOV", ANY, "2002-03-01"),
     # --- roles without names, demonyms, adjectives, possessive organs
     C("Iranian officials denied any involvement.", "Iranian officials", "IRN", "GOV"),
     C("Russia rejected an Iranian request to buy missiles.", "Iranian", "IRN", None),

@@ -95,7 +95,13 @@ def select(candidates: Iterable[Candidate], on: dt.date | None) -> list[Candidat
     for order, stints in enumerate(people.values(), start=len(ranked)):
         rank, stint = _pick_stint(stints, on)
         ranked.append((rank, order, stint))
-    ranked.sort(key=lambda t: (-t[2].layer, t[0], t[1]))
+    if on is None:
+        # Without a date, of two people sharing a name the more recent one is meant ("Bush").
+        latest = {id(c): (c.start or dt.date.min).toordinal() for _, _, c in ranked}
+        ranked.sort(key=lambda t: (-t[2].layer, t[0], -latest[id(t[2])] if t[2].kind == "person"
+                                   else 0, t[1]))
+    else:
+        ranked.sort(key=lambda t: (-t[2].layer, t[0], t[1]))
     return [c for _, _, c in ranked]
 
 

@@ -276,11 +276,18 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) ->
                     why += f"; {pc.explain()}"
                 if pc is not None and pc.sector == "ELI" and pc.role:
                     role = pc.role  # the knowledge base knows the office has ended
-                out.append(make_entity(doc, it.start, end, country=pc.country if pc else None,
+                country = pc.country if pc else None
+                used = 2 if pc else 1
+                realm = items[k + used] if k + used < len(items) else None
+                if country is None and realm is not None and realm.cand is not None \
+                        and realm.cand.kind == "state" and realm.start == end + 1 \
+                        and doc[end].lower_ == "of":
+                    country, end, used = realm.cand.country, realm.end, used + 1  # "King X of Y"
+                out.append(make_entity(doc, it.start, end, country=country,
                                    sector=(pc.sector if pc else None) or it.agent.sector,
                                    name=name, role=role, kind="person", why=why,
                                    entity_id=pc.entity_id if pc else None))
-                k += 2 if pc else 1
+                k += used
                 continue
         # person + government noun ("the Trump administration")
         if c is not None and c.kind == "person" and nxt is not None and nxt.agent is not None \
