@@ -149,6 +149,7 @@ class Store:
                 att.kind if att else None, att.text if att else None,
                 att.count if att else None,
                 ev.cameo, ev.goldstein, ev.quad_class, ev.pattern_id, ev.responds_to,
+                d.start if d else a.published, d.end if d else a.published,
             ])
         self._many("events", event_rows)
         self._many("entities", [

@@ -44,16 +44,16 @@ def query_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[dict[
         where.append("e.type = ?")
         params.append(flt.type.upper())
     if flt.since:
-        where.append("coalesce(e.date_end, a.published) >= ?")
+        where.append("e.event_date_end >= ?")
         params.append(flt.since)
     if flt.until:
-        where.append("coalesce(e.date_start, a.published) <= ?")
+        where.append("e.event_date <= ?")
         params.append(flt.until)
     cols = ", ".join("a.published" if c == "published" else f"e.{c}" for c in EVENT_COLUMNS)
     sql = f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY coalesce(e.date_start, a.published), e.article_id, e.event_index"
+    sql += " ORDER BY e.event_date, e.article_id, e.event_index"
     if flt.limit is not None:
         sql += " LIMIT ?"
         params.append(int(flt.limit))

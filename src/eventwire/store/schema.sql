@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS events (
     quad_class INTEGER,
     pattern VARCHAR,
     responds_to INTEGER,
+    -- the event's own date range, else the publication date: what date filters and series use
+    event_date DATE,
+    event_date_end DATE,
     PRIMARY KEY (article_id, event_index)
 );
 CREATE TABLE IF NOT EXISTS entities (
