@@ -1,16 +1,19 @@
 """Print actor-resolution accuracy over the table of cases in tests/test_actors_resolution.py.
 
+Also measures agreement with the PLOVER gold records (../shared/data/plover) when present.
+
 Usage: .venv/bin/python scripts/actor_accuracy.py [-v]   (-v lists the failing cases)
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 import tempfile
 from pathlib import Path
 
-from eventwire.actors.accuracy import parse_with, run_cases
+from eventwire.actors.accuracy import gsr_agreement, parse_with, run_cases
 from eventwire.actors.component import ActorResolver
 from eventwire.nlp.pipeline import build_pipeline
 
@@ -34,6 +37,15 @@ def main(argv: list[str]) -> int:
         for r in results:
             if not r.ok:
                 print("  FAIL", r.describe())
+    gsr = REPO.parent / "shared" / "data" / "plover" / "PLOVER_GSR_CAMEO.json"
+    if gsr.is_file():
+        records = json.loads(gsr.read_text(encoding="utf-8"))
+        agree, counted, misses = gsr_agreement(records, parse_with(nlp, ActorResolver(nlp)))
+        print(f"PLOVER gold records: {agree}/{counted} state-coded actor/target texts resolve "
+              f"to the gold state ({agree / counted:.1%})")
+        if "-v" in argv:
+            for miss in misses:
+                print("  MISS", miss)
     return 0
 
 

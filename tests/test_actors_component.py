@@ -112,3 +112,19 @@ def test_factory_reads_user_actor_files(code_doc: Callable[..., Doc], nlp: Langu
     e = entity_for(resolver(doc), "Ilsa Varga")
     assert e is not None and (e.country, e.sector, e.role) == ("HUN", "GOV", "foreign minister")
     assert e.why.startswith("leaders.tsv: Ilsa Varga")
+
+
+@pytest.mark.slow
+def test_plover_gold_actor_states(nlp: Language, shared_dir: Path) -> None:
+    """Agreement with the PLOVER gold records' state-coded actors and targets (81.9% measured;
+    the rest are mostly capitals used as places, which eventwire leaves to the places step)."""
+    from eventwire.actors.accuracy import gsr_agreement, parse_with
+    from eventwire.actors.component import ActorResolver
+
+    gsr = shared_dir / "data" / "plover" / "PLOVER_GSR_CAMEO.json"
+    if not gsr.is_file():
+        pytest.skip("no PLOVER gold records")
+    records = json.loads(gsr.read_text(encoding="utf-8"))
+    agree, counted, _ = gsr_agreement(records, parse_with(nlp, ActorResolver(nlp)))
+    assert counted > 500
+    assert agree / counted >= 0.78

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.model import Article, Entity
 
-__all__ = ["Case", "CaseResult", "entity_for", "parse_with", "run_cases"]
+__all__ = ["Case", "CaseResult", "entity_for", "gsr_agreement", "parse_with", "run_cases"]
 
 ANY = "*"
 
@@ -87,3 +88,37 @@ def run_cases(cases: Sequence[Case], parse: Callable[[str, str | None], Doc]) ->
         e = entity_for(parse(case.text, case.published), case.mention, case.occurrence)
         results.append(CaseResult(case, e, _ok(case, e)))
     return results
+
+
+#: CAMEO country codes in the PLOVER gold records that are not ISO 3166-1 alpha-3
+_GSR_CODES = {"JAP": "JPN", "ROM": "ROU", "ITL": "ITA"}
+_NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG"})
+
+
+def gsr_agreement(records: Sequence[dict[str, Any]],
+                  parse: Callable[[str, str | None], Doc]) -> tuple[int, int, list[str]]:
+    """How often the entity covering a PLOVER gold actor or target text has its state.
+
+    ``records`` are the PLOVER gold standard records (``PLOVER_GSR_CAMEO.json``); only actors
+    coded with a state are counted. Returns (agreeing, counted, disagreements).
+    """
+    ok, n, misses = 0, 0, []
+    for record in records:
+        text = record.get("text")
+        if not isinstance(text, str):
+            continue
+        doc = parse(text, None)
+        for role in ("source", "target"):
+            for actor in record.get(role) or ():
+                if not isinstance(actor, dict):
+                    continue
+                code, words = str(actor.get("code") or ""), str(actor.get("actorText") or "")
+                if len(code) != 3 or code in _NON_STATE or not words or words not in text:
+                    continue
+                n += 1
+                e = entity_for(doc, words)
+                if e is not None and e.country == _GSR_CODES.get(code, code):
+                    ok += 1
+                else:
+                    misses.append(f"{words!r} want {code}, got {e.country if e else None}")
+    return ok, n, misses
