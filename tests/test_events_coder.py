@@ -213,6 +213,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("We have to march together, Pakistan said.", {("PROTEST", "PAK", "", "hypothetical")}),
     ("Venezuela and Colombia announced a plan to reopen the border.", {("AGREE", "COL+VEN", "", "")}),
     ("China helped draft the resolution.", set()),
+    ("Pakistan violated the ceasefire by targeting Indian positions.", {("ASSAULT", "PAK", "IND", "")}),
     # --- "no event" patterns block broader ones
     ("Russia warned of a crisis in Syria.", set()),
     ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),

@@ -206,6 +206,11 @@ def _recipient_tokens(
                     out.append((c, _THEME + dep))
                     continue
                 out.append((_antecedent(c), dep))
+                for clause in c.children:
+                    # "expressed concern THAT MOSCOW WILL...": the one the concern is about
+                    subj = _child(clause, "nsubj") if clause.dep_ in ("acl", "ccomp") else None
+                    if subj is not None:
+                        out.append((subj, f"subject of '{clause.text}'"))
     for c in verb.children:
         if c.dep_ == "prep" and c.lemma_.lower() in rpreps:
             for pobj in c.children:

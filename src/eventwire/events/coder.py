@@ -140,6 +140,10 @@ class RuleCoder:
                         skip |= _content(comp) & set(by_head)
         for trig in triggers:
             if trig.kind == "verb":
+                for prep in doc[trig.head].children:
+                    means = [by_head.get(p.i) for p in prep.children if p.dep_ == "pcomp"] if prep.lower_ == "by" else []
+                    if any(m is not None and m.pattern.type == trig.pattern.type for m in means):
+                        skip.add(trig.head)  # "violated the ceasefire BY TARGETING Indian positions": one act
                 for subj in doc[trig.head].children:
                     act = by_head.get(subj.i)
                     if subj.dep_ == "nsubj" and act is not None and act.kind == "noun":

@@ -61,6 +61,8 @@ def object_words(verb: Token) -> set[str]:
                     words |= _noun_words(pobj)
         elif child.dep_ == "prt":
             words.add(child.lower_)  # "forced the agency OUT"
+        elif child.dep_ == "advcl" and any(a.lower_ == "to" for a in child.children if a.dep_ == "aux"):
+            words.add(child.lemma_.lower())  # "order a diplomat TO LEAVE" parsed as a purpose clause
         elif child.dep_ in _CLAUSE_COMPLEMENTS and child.pos_ in ("VERB", "AUX", "ADJ"):
             words.add(child.lemma_.lower())
             for grand in child.children:
