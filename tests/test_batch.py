@@ -3,6 +3,7 @@ read-ahead, resume after an interruption, failures recorded and cleared, globs, 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -278,3 +279,17 @@ def test_cli_without_a_terminal_prints_only_a_summary(tmp_path: Path) -> None:
 def test_cli_rejects_inconsistent_options(args: list[str]) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 2
+
+
+def test_failure_of_an_input_now_stored_from_elsewhere_is_forgotten(
+    tmp_path: Path, fixed: Language
+) -> None:
+    article = _article(5)
+    with open_store(tmp_path / "e.duckdb") as store:
+        store.record_failure("mem:5", "cannot read file")
+        ingest_items(iter([dataclasses.replace(article, source_path="other:1")]), store,
+                     nlp=fixed)
+        assert store.failures() == [("mem:5", "cannot read file")]
+        report = ingest_items(iter([article]), store, nlp=fixed)
+        assert store.failures() == []
+    assert (report.stored, report.already_stored) == (0, 1)

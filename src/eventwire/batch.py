@@ -86,6 +86,13 @@ def _stored_ids(store: Store, ids: list[str]) -> set[str]:
     return {str(row[0]) for row in rows}
 
 
+def _forget_failures(store: Store, sources: list[str]) -> None:
+    """An input that failed once and now reads as an article already stored (the same text
+    came from elsewhere) is no longer a failure."""
+    if sources:
+        store.connection.execute("DELETE FROM failures WHERE list_contains(?, source)", [sources])
+
+
 def _engine(engine: Engine | None, nlp: Language | None, workers: int,
             actors_files: tuple[str, ...]) -> Engine:
     if engine is not None:
@@ -119,6 +126,8 @@ def ingest_items(
     def tasks() -> Iterator[ChunkTask]:
         for chunk in chunked(_articles(items, tally, store.record_failure), chunk_size):
             stored = _stored_ids(store, [a.id for a in chunk.articles])
+            _forget_failures(store, [a.source_path for a in chunk.articles
+                                     if a.id in stored and a.source_path])
             todo = tuple(a for a in chunk.articles if a.id not in stored)
             tally.already += len(stored)
             tally.progress.advance(len(stored))

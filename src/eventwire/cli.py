@@ -170,21 +170,28 @@ def ingest(paths: tuple[str, ...], db: str | None, date: dt.date | None,
         progress.write(f"eventwire: {failure.source}: {failure.reason}")
 
     started = time.monotonic()
-    with ExitStack() as stack:
-        options: dict[str, Any] = {"date": date, "on_failure": report, "workers": workers,
-                                   "actors_files": actors_files, "progress": progress}
-        if engine == "dask":
-            from eventwire.scale.dask_engine import dask_engine
+    try:
+        with ExitStack() as stack:
+            options: dict[str, Any] = {"date": date, "on_failure": report, "workers": workers,
+                                       "actors_files": actors_files, "progress": progress}
+            if engine == "dask":
+                from eventwire.scale.dask_engine import dask_engine
 
-            options["engine"] = stack.enter_context(dask_engine(scheduler, workers, actors_files))
-        if parquet_dir is not None:
-            result = code_into_parquet(paths, parquet_dir, **options)
-            target = parquet_dir
-        else:
-            store = stack.enter_context(open_store(str(db)))
-            result = ingest_into_store(paths, store, **options)
-            target = str(db)
+                options["engine"] = stack.enter_context(
+                    dask_engine(scheduler, workers, actors_files))
+            if parquet_dir is not None:
+                result = code_into_parquet(paths, parquet_dir, **options)
+                target = parquet_dir
+            else:
+                store = stack.enter_context(open_store(str(db)))
+                result = ingest_into_store(paths, store, **options)
+                target = str(db)
+    except KeyboardInterrupt:
         progress.close()
+        click.echo(f"interrupted after {progress.articles} input(s); run the same command "
+                   "again to finish (stored articles are skipped)", err=True)
+        sys.exit(130)
+    progress.close()
     seconds = max(time.monotonic() - started, 1e-9)
     click.echo(f"{result.stored} article(s) coded into {target}, {result.already_stored} already "
                f"stored, {len(result.failures)} failed, in {seconds:.1f} s "

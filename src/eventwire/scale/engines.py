@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Protocol
@@ -50,7 +51,10 @@ class InProcessEngine:
             yield code_chunk(task) if self.nlp is None else code_task_with(self.nlp, task)
 
 
-def _load_pipeline(actors_files: tuple[str, ...]) -> None:
+def _start_worker(actors_files: tuple[str, ...]) -> None:
+    # Ctrl-C is the parent's to handle: it stops handing out chunks and lets the running ones
+    # finish, instead of every worker dying with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     worker_pipeline(actors_files)
 
 
@@ -70,7 +74,7 @@ class ProcessPoolEngine:
         window = self.workers * (1 + WINDOW_PER_WORKER)
         pending: set[Future[ChunkResult]] = set()
         source = iter(tasks)
-        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_load_pipeline,
+        with ProcessPoolExecutor(self.workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self.actors_files,)) as pool:
             try:
                 exhausted = False
