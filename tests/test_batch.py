@@ -8,6 +8,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -26,6 +27,7 @@ from eventwire.nlp.extensions import register_extensions
 from eventwire.scale import Chunk, chunked, expand_paths
 from eventwire.scale.progress import TqdmProgress, estimate_articles
 from eventwire.store import open_store
+from eventwire.store.database import WindowedStore
 
 BODY = ("The foreign minister of Ruritania met his counterpart from Freedonia in the capital on "
         "Tuesday to discuss a trade agreement, officials said. ")
@@ -293,3 +295,29 @@ def test_failure_of_an_input_now_stored_from_elsewhere_is_forgotten(
         report = ingest_items(iter([article]), store, nlp=fixed)
         assert store.failures() == []
     assert (report.stored, report.already_stored) == (0, 1)
+
+
+def test_windowed_store_is_opened_once_per_chunk(tmp_path: Path, fixed: Language) -> None:
+    db = tmp_path / "e.duckdb"
+    opened = 0
+    with open_store(db, windowed=True) as store:
+        assert isinstance(store, WindowedStore)
+        window = store.window
+
+        depth = 0
+
+        @contextmanager
+        def counting() -> Iterator[object]:
+            nonlocal opened, depth
+            opened += depth == 0
+            depth += 1
+            try:
+                with window() as con:
+                    yield con
+            finally:
+                depth -= 1
+
+        store.window = counting  # type: ignore[method-assign]
+        report = ingest_items((_article(i) for i in range(8)), store, nlp=fixed, chunk_size=4)
+    assert report.stored == 8 and _ids(db) == sorted(_article(i).id for i in range(8))
+    assert opened == 4  # two chunks: one check and one write window each

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from eventwire.scale.parquet import chunk_is_written
 from eventwire.scale.progress import NoProgress, Progress
 from eventwire.scale.worker import ChunkResult, ChunkTask
 from eventwire.store import Store
+from eventwire.store.database import WindowedStore
 
 __all__ = ["BatchReport", "code_into_parquet", "ingest_into_store", "ingest_items", "read_inputs"]
 
@@ -125,9 +127,10 @@ def ingest_items(
 
     def tasks() -> Iterator[ChunkTask]:
         for chunk in chunked(_articles(items, tally, store.record_failure), chunk_size):
-            stored = _stored_ids(store, [a.id for a in chunk.articles])
-            _forget_failures(store, [a.source_path for a in chunk.articles
-                                     if a.id in stored and a.source_path])
+            with _window(store):
+                stored = _stored_ids(store, [a.id for a in chunk.articles])
+                _forget_failures(store, [a.source_path for a in chunk.articles
+                                         if a.id in stored and a.source_path])
             todo = tuple(a for a in chunk.articles if a.id not in stored)
             tally.already += len(stored)
             tally.progress.advance(len(stored))
@@ -135,13 +138,20 @@ def ingest_items(
                 yield ChunkTask(Chunk(todo), actors_files)
 
     for result in _engine(engine, nlp, workers, actors_files).run(tasks()):
-        for coded in result.coded:
-            store.write(coded)
-            tally.stored += 1
-            if on_stored is not None:
-                on_stored(coded)
-        _finish(result, tally, store.record_failure)
+        with _window(store):
+            for coded in result.coded:
+                store.write(coded)
+                tally.stored += 1
+                if on_stored is not None:
+                    on_stored(coded)
+            _finish(result, tally, store.record_failure)
     return tally.report()
+
+
+def _window(store: Store) -> AbstractContextManager[object]:
+    """One open of the database file per chunk for a store that lets go between writes (so a
+    running API can read during a long ingest), nothing for an ordinary store."""
+    return store.window() if isinstance(store, WindowedStore) else nullcontext()
 
 
 def _finish(result: ChunkResult, tally: _Tally,
