@@ -126,3 +126,11 @@ def test_feeds_without_articles(tmp_path: Path, content: bytes, reason: str) -> 
     path.write_bytes(content)
     failures = list(read_path(path))
     assert [f.reason for f in failures if isinstance(f, IngestFailure)] == [reason]
+
+
+def test_progress_estimate_counts_items(tmp_path: Path) -> None:
+    from eventwire.scale.progress import estimate_articles
+
+    path = tmp_path / "f.rss"
+    path.write_bytes(rss("<item><title>a</title></item><item ><title>b</title></item>"))
+    assert estimate_articles([path]) == 2

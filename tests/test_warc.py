@@ -128,3 +128,9 @@ def test_unreadable_archives(tmp_path: Path, name: str, content: bytes | None,
         path.write_bytes(content)
     (failure,) = read_path(path)
     assert isinstance(failure, IngestFailure) and failure.reason.startswith(reason)
+
+
+def test_progress_estimate_counts_html_responses(archive: Path) -> None:
+    from eventwire.scale.progress import estimate_articles
+
+    assert estimate_articles([archive]) == 3
