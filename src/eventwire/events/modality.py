@@ -198,9 +198,17 @@ def modality(
                 elif mod.lower_ in cues.future_modifiers:
                     aux.add("future")
                     reasons.append(f"future: '{mod.text} {tok.text}'")
+    conditions = {
+        m.lower_
+        for c in trigger.children
+        if c.dep_ == "advcl"
+        for m in c.children
+        if m.dep_ == "mark" and m.lower_ in cues.conditional_marks
+    }
     reported = reporter is not None and not conditional
     if backshifted is not None:
-        if reported:
+        # "Germany WOULD halt arms sales if Turkey attacks": a stated conditional intent
+        if reported or (conditions and not conditional):
             aux.add("future")
             reasons.append(f"future: reported '{backshifted.text}' under '{reporter.text if reporter else ''}'")
         else:
@@ -218,13 +226,6 @@ def modality(
     if hist:
         aux.add(hist)
         reasons.append("historical: dated long before publication")
-    conditions = {
-        m.lower_
-        for c in trigger.children
-        if c.dep_ == "advcl"
-        for m in c.children
-        if m.dep_ == "mark" and m.lower_ in cues.conditional_marks
-    }
     # "will do X unless Y" is a threat whatever X is; "will do X if Y" only when X is forceful
     conditioned = bool(conditions)
     unless = "unless" in conditions
