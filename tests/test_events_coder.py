@@ -239,3 +239,23 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:50] for c in CASES])
 def test_coding(code, text: str, expected: set[tuple[str, str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _triples(code(text)) == expected
+
+
+def _event(typ: str, actor: str, recipient: str | None, start: int) -> Event:
+    span = TextSpan("x", start, start + 1)
+    act = (Entity(actor, 0, 1, actor),)
+    rec = (Entity(recipient, 2, 3, recipient),) if recipient else ()
+    return Event(type=typ, actor=act, recipient=rec, evidence=span, trigger=span)
+
+
+def test_dedupe_drops_vaguer_restatements_only() -> None:
+    from eventwire.events.dedupe import dedupe
+
+    first = _event("REJECT", "RUS", "IRN", 0)
+    vaguer = _event("REJECT", "RUS", None, 10)  # "the request was rebuffed by Putin"
+    again = _event("REJECT", "RUS", "IRN", 20)  # same dyad, another sentence: kept
+    other = _event("REJECT", "CHN", None, 30)
+    assert dedupe([first, vaguer, again, other]) == [first, again, other]
+    # a vague mention first is replaced by the specific one that follows
+    kept = dedupe([vaguer, first])
+    assert len(kept) == 1 and countries(kept[0].recipient) == {"IRN"}

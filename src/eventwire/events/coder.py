@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
-from types import MappingProxyType
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -18,9 +15,10 @@ from eventwire.events.arguments import (
     verb_arguments,
 )
 from eventwire.events.cameo import cameo_row
+from eventwire.events.category import THREAT_CAMEO, reinterpret
 from eventwire.events.cues import Cues, load_cues
+from eventwire.events.dedupe import dedupe
 from eventwire.events.modality import (
-    Modality,
     clause_head,
     is_question,
     modality,
@@ -29,12 +27,10 @@ from eventwire.events.modality import (
 )
 from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
 from eventwire.events.triggers import Trigger, find_triggers
-from eventwire.model import BLOCKING_AUX, Entity, Event, TextSpan
+from eventwire.model import Entity, Event, TextSpan
 
-__all__ = ["EventCoder", "RuleCoder", "dedupe"]
+__all__ = ["EventCoder", "RuleCoder"]
 
-#: the event a future-tense act amounts to (PLOVER manual: AGREE; auxiliary modes)
-_THREAT_CAMEO: Mapping[str, str] = MappingProxyType({"ASSAULT": "138", "SANCTION": "1312", "COERCE": "130"})
 #: responses to a nominal act: "rejected Iran's request" -> the request was made to the rejecter
 _RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
 #: nominal acts addressed to someone, whose addressee a response reveals
@@ -214,11 +210,11 @@ class RuleCoder:
         pledged = doc[trig.head].lemma_.lower() in self.cues.pledge_verbs
         if inner is not None and pledged and inner.pattern.type in self.cues.intent_to_threaten:
             why.append(f"pledge of {inner.pattern.type} -> THREATEN")
-            typ, cameo, mode = "THREATEN", _THREAT_CAMEO.get(inner.pattern.type, "130"), None
+            typ, cameo, mode = "THREATEN", THREAT_CAMEO.get(inner.pattern.type, "130"), None
         aux = list(mod.aux)
         if mod.demand_by is not None:
             return self._demand(doc, sent, trig, index, mod.demand_by, actor, why)
-        typ, cameo, mode, aux = _reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
+        typ, cameo, mode, aux = reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
         if recipient is None and typ in self.cues.requires_recipient:
             return None
         row = cameo_row(cameo)
@@ -329,36 +325,6 @@ class RuleCoder:
         )
 
 
-def _reinterpret(
-    typ: str, cameo: str, mode: str | None, aux: list[str], mod: Modality, cues: Cues, why: list[str]
-) -> tuple[str, str, str | None, list[str]]:
-    """PLOVER's single-category rule: an act plus an auxiliary mode that amounts to another
-    category is coded as that category (future cooperation -> AGREE, refused -> REJECT, ...)."""
-    blocked = bool(set(aux) & BLOCKING_AUX)
-    if "future" in aux and "negation" in aux and "hypothetical" not in aux and typ in cues.negated_future_to_reject:
-        why.append(f"refused future {typ} -> REJECT")
-        return "REJECT", "120", None, [a for a in aux if a not in ("future", "negation")]
-    if "negation" in aux and "hypothetical" not in aux and typ in cues.negated_to_reject:
-        why.append(f"negated {typ} -> REJECT")
-        return "REJECT", "120", None, [a for a in aux if a != "negation"]
-    if "future" not in aux or blocked:
-        return typ, cameo, mode, aux
-    rest = [a for a in aux if a != "future"]
-    if mod.intent and typ in cues.intent_to_threaten:
-        why.append(f"stated readiness for {typ} -> THREATEN")
-        return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest
-    if mod.conditioned and (typ in cues.conditional_threat_types or mod.unless):
-        why.append(f"conditional future {typ} -> THREATEN")
-        return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest
-    if typ in cues.future_to_agree:
-        why.append(f"future {typ} -> AGREE")
-        return "AGREE", "030", None, rest
-    if typ in cues.future_to_threaten:
-        why.append(f"future {typ} -> THREATEN")
-        return "THREATEN", _THREAT_CAMEO.get(typ, "130"), None, rest
-    return typ, cameo, mode, aux
-
-
 def _host_place(doc: Doc, trig: Trigger, actor: Argument | None) -> Argument | None:
     """A place named as the visit's destination ("arrived in Amman") or the target of force
     ("shelled Juba", "fired at targets in Jericho") stands for the state it lies in."""
@@ -378,31 +344,3 @@ def _host_place(doc: Doc, trig: Trigger, actor: Argument | None) -> Argument | N
                 return Argument((ent,), f"place '{place.text}'", tok.i)
     return None
 
-
-def dedupe(events: list[Event]) -> list[Event]:
-    """Drops restatements that add nothing: same type and actors, fewer recipients.
-
-    Articles repeat their news ("Russia rejected Iran's request... The request was rebuffed by
-    Putin"); the vaguer mention would count one act twice.  Mentions with the same recipients are
-    kept: on the development articles they were more often distinct acts than repeats.
-    """
-    kept: list[Event] = []
-    for ev in events:
-        key = (ev.type, countries(ev.actor), ev.asserted)
-        merged = False
-        for i, old in enumerate(kept):
-            if (old.type, countries(old.actor), old.asserted) != key:
-                continue
-            if old.evidence.start == ev.evidence.start:
-                continue  # two triggers in one sentence are two acts ("abandoned ... before reimposing")
-            new_r, old_r = countries(ev.recipient), countries(old.recipient)
-            if new_r < old_r:
-                merged = True
-                break
-            if old_r < new_r and not old_r:
-                kept[i] = replace(ev, explanation=ev.explanation + (f"also stated: {old.trigger.text!r}",))
-                merged = True
-                break
-        if not merged:
-            kept.append(ev)
-    return kept
