@@ -87,6 +87,9 @@ CASES: list[Case] = [
     C("King Hassan of Morocco offered to host the meeting.", "King Hassan", "MAR", "GOV", "king"),
     C("President Reagan welcomed the statement.", "Reagan", "USA", "GOV", "president", "1985-06-01"),
     C("The Bush administration declared that China must drop barriers.", "Bush administration", "USA", "GOV", ANY, "2002-03-01"),
+    C("It was the second day that Indian envoy J P Singh was summoned.", "J P Singh", "IND", "GOV", "envoy"),
+    C("The Foreign Minister Said Nothing About The Talks", "Said Nothing", None),
+    C("President Reagan welcomed the statement.", "Reagan", "USA", "GOV", "president", None),
     # --- roles without names, demonyms, adjectives, possessive organs
     C("Iranian officials denied any involvement.", "Iranian officials", "IRN", "GOV"),
     C("Russia rejected an Iranian request to buy missiles.", "Iranian", "IRN", None),

@@ -66,8 +66,11 @@ def _pick_stint(stints: list[Candidate], on: dt.date | None) -> tuple[int, Candi
     dated = [c for c in stints if not c.default]
     defaults = [c for c in stints if c.default]
     if on is None:
-        if dated:
-            return 0, max(dated, key=lambda c: (c.start or dt.date.min, _stint_rank(c)))
+        # The most recent office; Phoenix's dated ELI stints ("elite" after office) only if
+        # the person never held one.
+        offices = [c for c in dated if c.sector in _OFFICE_SECTORS] or dated
+        if offices:
+            return 0, max(offices, key=lambda c: (c.start or dt.date.min, _stint_rank(c)))
         return 1, defaults[0]
     active = [c for c in dated if c.active_on(on)]
     if active:

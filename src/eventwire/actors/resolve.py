@@ -156,6 +156,17 @@ def items_cover(items: list[Item], start: int, end: int) -> bool:
                and it.cand.kind == "state" for it in items)
 
 
+def _title_cased(doc: Doc, pos: int) -> bool:
+    start = pos
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = pos + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    words = [t for t in doc[start:end] if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) >= 0.6
+
+
 def _person_after(doc: Doc, pos: int, items: list[Item], k: int,
                   ents: tuple[Span, ...]) -> tuple[int, Candidate | None] | None:
     """(end token, KB person or None) of a person name starting right at ``pos``."""
@@ -168,6 +179,18 @@ def _person_after(doc: Doc, pos: int, items: list[Item], k: int,
         # The tagger may start the name at a preceding state ("to Ghana Musa Bello").
         if ent.start == pos or (ent.start < pos < ent.end - 1 and items_cover(items, ent.start, pos)):
             return ent.end, None
+    if cand is not None:
+        return None  # a state or organization follows the title, not a name
+    # The small model misses some names after titles ("Indian envoy J P Singh"): a run of
+    # capitalised proper nouns right after a title is the titled person.
+    if _title_cased(doc, pos):
+        return None  # in a headline every word looks like a name
+    end = pos
+    while end < len(doc) and end - pos < 4 and doc[end].pos_ == "PROPN" \
+            and doc[end].text[:1].isupper() and doc[end].text.rstrip(".").isalpha():
+        end += 1
+    if end - pos >= 2 or (end - pos == 1 and doc[pos].ent_type_ in ("", "PERSON")):
+        return end, None
     return None
 
 
