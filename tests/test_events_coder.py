@@ -259,3 +259,20 @@ def test_dedupe_drops_vaguer_restatements_only() -> None:
     # a vague mention first is replaced by the specific one that follows
     kept = dedupe([vaguer, first])
     assert len(kept) == 1 and countries(kept[0].recipient) == {"IRN"}
+
+
+def test_unparsed_doc_codes_nothing(nlp: Language) -> None:
+    words = ["Russia", "attacked", "Ukraine", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, True, False, False])
+    doc._.ew_entities = [Entity("Russia", 0, 6, "RUS")]
+    assert RuleCoder().code(doc) == []
+
+
+def test_component_writes_a_fresh_list(nlp: Language) -> None:
+    from eventwire.events.component import EventsComponent
+
+    doc = nlp("Russia attacked Ukraine.")
+    doc._.ew_events = None
+    out = EventsComponent()(doc)
+    assert isinstance(out._.ew_events, list)
+    assert [(e.type, sorted(countries(e.actor))) for e in out._.ew_events] == [("ASSAULT", ["RUS"])]

@@ -101,6 +101,8 @@ class RuleCoder:
         self.cues = cues or load_cues()
 
     def code(self, doc: Doc) -> list[Event]:
+        if not doc.has_annotation("DEP"):
+            return []  # arguments come from the dependency parse: without one there is nothing to code
         index = EntityIndex(doc)
         events: list[Event] = []
         for sent in doc.sents:
