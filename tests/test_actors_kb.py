@@ -109,6 +109,9 @@ def test_phoenix_code_restrictions(body: str, start: dt.date | None, end: dt.dat
         ("USRGOV", None),
         ("ELI", None),
         ("MEAREB", (None, "REB")),
+        ("ANGREB", ("AGO", "REB")),
+        ("MOS", None),
+        ("BUDMED", (None, "MED")),
     ],
 )
 def test_cameo_codes_to_iso(code: str, expected: tuple[str | None, str | None] | None) -> None:
