@@ -214,6 +214,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Venezuela and Colombia announced a plan to reopen the border.", {("AGREE", "COL+VEN", "", "")}),
     ("China helped draft the resolution.", set()),
     ("Pakistan violated the ceasefire by targeting Indian positions.", {("ASSAULT", "PAK", "IND", "")}),
+    ("Israel is opposed to French mediation.", {("ACCUSE", "ISR", "FRA", "")}),
+    ("Syria is committed to restoring ties with Turkey.", {("AGREE", "SYR", "TUR", "")}),
     # --- "no event" patterns block broader ones
     ("Russia warned of a crisis in Syria.", set()),
     ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),

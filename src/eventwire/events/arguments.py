@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
@@ -123,7 +124,11 @@ def _antecedent(tok: Token) -> Token:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False
+    # "Israel is opposed to...": an attitude, its subject holds it
+    stative = verb.lemma_.lower() in load_cues().stative_participles
+    return not stative or _agent(verb) is not None
 
 
 def _child(verb: Token, *deps: str) -> Token | None:
@@ -147,7 +152,7 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
     if _is_passive(verb):
         agent = _agent(verb)
         return (agent, "passive agent 'by'") if agent is not None else (None, "")
-    subj = _child(verb, "nsubj", "csubj", "expl")
+    subj = _child(verb, "nsubj", "nsubjpass", "csubj", "expl")
     if subj is not None and subj.dep_ != "expl":
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head, "relative clause antecedent"
@@ -216,15 +221,18 @@ def _recipient_tokens(
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     out.append((pobj, f"prep '{c.lower_}'"))
-    for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp"):
-            subj = _child(c, "nsubj")
-            if subj is not None:
-                # "helped Assad regain control": the helped one is the complement's subject
-                out.append((subj, f"subject of '{c.text}'"))
-            if absorb:
-                inner = _recipient_tokens(c, rpreps, False, _inner_themes(c))
-                out.extend((t, f"{via} of '{c.text}'") for t, via in inner)
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    if absorb:
+        # "committed TO RESTORING ties with Turkey"
+        clauses += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    for c in clauses:
+        subj = _child(c, "nsubj")
+        if subj is not None:
+            # "helped Assad regain control": the helped one is the complement's subject
+            out.append((subj, f"subject of '{c.text}'"))
+        if absorb:
+            inner = _recipient_tokens(c, rpreps, False, _inner_themes(c))
+            out.extend((t, f"{via} of '{c.text}'") for t, via in inner)
     return out
 
 

@@ -47,6 +47,7 @@ class Cues:
     future_nouns: frozenset[str]
     speculative_nouns: frozenset[str]
     requires_recipient: frozenset[str]
+    stative_participles: frozenset[str]
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -93,4 +94,5 @@ def load_cues() -> Cues:
         future_nouns=_set(data, "future_nouns"),
         speculative_nouns=_set(data, "speculative_nouns"),
         requires_recipient=frozenset(str(v) for v in data.get("requires_recipient") or ()),
+        stative_participles=_set(data, "stative_participles"),
     )
