@@ -181,9 +181,14 @@ CASES = [
         "Envoys met for a second day of talks.",
     ),
     Case(
-        "bare city dateline kept",
+        "bare capitalised city dateline dropped",
         "GENEVA - Envoys met for a second day of talks.",
-        "GENEVA - Envoys met for a second day of talks.",
+        "Envoys met for a second day of talks.",
+    ),
+    Case(
+        "city in ordinary case is prose, kept",
+        "Geneva - a city of talks - hosted envoys again.",
+        "Geneva - a city of talks - hosted envoys again.",
     ),
     Case(
         "html entities and escapes",

@@ -65,7 +65,8 @@ def test_parse_date_value(value: object, expected: D | None) -> None:
         ("TOKYO, Jan 31 (dpa): The minister met.", "The minister met."),
         ("MOSCOW, Nov. 26 (Reuters) - Russia said.", "Russia said."),
         ("New York [USA], Feb. 20 (ANI): China said.", "China said."),
-        ("MOSCOW: Russian officials said.", "MOSCOW: Russian officials said."),
+        ("MOSCOW: Russian officials said.", "Russian officials said."),
+        ("Moscow: Russian officials said.", "Moscow: Russian officials said."),
         (
             "On Monday, May 31 (local time) - The army said.",
             "On Monday, May 31 (local time) - The army said.",

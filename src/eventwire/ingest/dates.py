@@ -67,6 +67,14 @@ _WIRE_DATELINE = re.compile(
     r"(?:,?\s+(?:19|20)\d\d)?"
     r"\s*\([^()]{2,30}\)\s*[:\-–—]+\s*",
 )
+# Undated wire dateline: a city in capitals, an optional country and agency, then a dash or colon
+# ("MOSCOW (Reuters) - ", "KABUL, Afghanistan (AP) — ", "LONDON: (DNA) – ", "LA PAZ -- ").
+# Capitals keep ordinary sentence openings ("Moscow - the capital - ...") out.
+_CAPS_DATELINE = re.compile(
+    r"(?=[A-Z.'’ -]{3})[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"  # city: "MOSCOW", "LA PAZ"
+    r"(?:\s*,\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?"  # ", Afghanistan"
+    r"\s*(?::\s*)?(?:\([^()]{2,30}\)\s*)?(?:--|[:\-–—])\s+",
+)
 # Words that open a sentence with a date ("On Monday, May 31 (local time) - ..."), never a city.
 _SENTENCE_OPENERS = frozenset(
     {
@@ -164,7 +172,7 @@ def parse_date_value(value: object) -> dt.date | None:
 
 def strip_wire_dateline(paragraph: str) -> str:
     """``paragraph`` without a leading dated wire dateline; unchanged when there is none."""
-    match = _WIRE_DATELINE.match(paragraph)
+    match = _WIRE_DATELINE.match(paragraph) or _CAPS_DATELINE.match(paragraph)
     if match is None or paragraph.split(None, 1)[0].lower() in _SENTENCE_OPENERS:
         return paragraph
     rest = paragraph[match.end() :]
