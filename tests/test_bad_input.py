@@ -20,8 +20,10 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire import cli
-from eventwire.ingest import IngestFailure, read_path
+from eventwire.errors import InputError
+from eventwire.ingest import IngestFailure, article_from_string, read_path
 from eventwire.ingest.decoding import decode_bytes
+from eventwire.ingest.runon import MAX_SENTENCE_WORDS, longest_run
 from eventwire.model import Article
 from test_fuzz_support import schema_errors, span_errors
 
@@ -157,6 +159,45 @@ def test_reader_row(tmp_path: Path, row: Row) -> None:
     for needle in row.kept:
         assert needle in text
     assert all(a.published is None for a in articles) or row.published is not None
+
+
+def run_on(words: int) -> str:
+    """One "sentence" of ``words`` words and no punctuation, as a keyword dump would be."""
+    vocabulary = ("government", "talks", "army", "police", "protest", "president", "Russia",
+                  "Britain", "met", "with", "and", "the", "of", "condemned", "city")
+    return " ".join(vocabulary[(i * 7) % len(vocabulary)] for i in range(words))
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", 0), ("One. Two three! Four five six?", 3), ("a b\nc d e", 3),
+    ("英国周三驱逐了。莫斯科否认参与", 1), ("no end at all here", 5),
+])
+def test_longest_run(text: str, words: int) -> None:
+    assert longest_run(text) == words
+
+
+def test_a_20000_word_sentence_is_refused_from_a_string() -> None:
+    with pytest.raises(InputError, match=r"^posted: a sentence of 20000 words without "
+                                         r"punctuation \(limit 1000\): not article prose$"):
+        article_from_string(run_on(20_000), source="posted")
+    assert article_from_string(run_on(MAX_SENTENCE_WORDS) + ".").text
+
+
+@pytest.mark.xfail(strict=True, reason="reader.py does not call ingest.runon yet (issue 9 report)")
+def test_a_20000_word_sentence_is_refused_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "run-on.txt"
+    path.write_text(run_on(20_000), encoding="utf-8")
+    (failure,) = list(read_path(path))
+    assert isinstance(failure, IngestFailure) and "without punctuation" in failure.reason
+
+
+def test_a_2000_word_sentence_is_coded(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(run_on(2000) + ".", encoding="utf-8")
+    result = CliRunner().invoke(cli.main, ["code", str(path)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert schema_errors(record) == [] and span_errors(record) == []
 
 
 def test_cp1251_bytes_decode_to_the_original_text() -> None:

@@ -18,6 +18,7 @@ from eventwire.ingest.language import check_english
 from eventwire.ingest.outlet import outlet_from_url
 from eventwire.ingest.rawbytes import MAX_BYTES
 from eventwire.ingest.reader import article_id
+from eventwire.ingest.runon import check_sentence_length
 from eventwire.ingest.textclean import clean_text
 from eventwire.model import Article
 
@@ -51,7 +52,8 @@ def article_from_string(
     ``kind="auto"`` treats the string as HTML when it starts like a page or is dense with tags.
     ``title``, ``date`` and ``url`` override what the content says about itself. Refused: empty
     or whitespace-only input, NUL bytes (binary content), more than MAX_BYTES characters, HTML
-    without article text, and text that is clearly not English.
+    without article text, text that is clearly not English, and run-on text (a "sentence" of
+    more than eventwire.ingest.runon.MAX_SENTENCE_WORDS words).
     """
     if not isinstance(text_or_html, str):
         raise InputError(source, f"expected a string, got {type(text_or_html).__name__}")
@@ -67,6 +69,7 @@ def article_from_string(
         if not cleaned.text.strip():
             raise Rejected("no article text found")
         check_english(f"{title or cleaned.title or ''}\n\n{cleaned.text}")
+        check_sentence_length(cleaned.text)
     except Rejected as exc:
         raise InputError(source, exc.reason) from None
     page_url = url or cleaned.url
