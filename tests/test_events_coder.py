@@ -216,6 +216,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Pakistan violated the ceasefire by targeting Indian positions.", {("ASSAULT", "PAK", "IND", "")}),
     ("Israel is opposed to French mediation.", {("ACCUSE", "ISR", "FRA", "")}),
     ("Syria is committed to restoring ties with Turkey.", {("AGREE", "SYR", "TUR", "")}),
+    ("Washington announced it would cut all aid to Syria.", {("SANCTION", "USA", "SYR", "future")}),
     # --- "no event" patterns block broader ones
     ("Russia warned of a crisis in Syria.", set()),
     ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),

@@ -266,6 +266,8 @@ def _pick(
         via = via.removeprefix(_THEME)
         ents, own = index.phrase(tok)
         ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
+        if ents and tok.pos_ == "PRON" and countries(ents) <= actor_countries:
+            continue  # "X announced IT would...": the pronoun is the actor again
         if ents and (theme or (not own and not self_ok)) and countries(ents) <= actor_countries:
             # "send more U.S. troops": the actor's own modifier, not a recipient
             continue

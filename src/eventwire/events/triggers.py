@@ -65,6 +65,8 @@ def object_words(verb: Token) -> set[str]:
             words.add(child.lemma_.lower())  # "order a diplomat TO LEAVE" parsed as a purpose clause
         elif child.dep_ in _CLAUSE_COMPLEMENTS and child.pos_ in ("VERB", "AUX", "ADJ"):
             words.add(child.lemma_.lower())
+            if child.dep_ != "xcomp":
+                continue  # "announced (that) it would prohibit aid": aid is not what was announced
             for grand in child.children:
                 if grand.dep_ in _OBJECT_DEPS or grand.dep_ == "prt":
                     words |= _noun_words(grand)
