@@ -3,7 +3,7 @@
 - "he"/"she" as a subject -> the last person entity before it; "it" -> the last state or
   organization earlier in its sentence;
 - "the ministry", "the country", "the group", "the people" -> the nearest earlier entity of a
-  matching kind (``references`` in cues.yaml);
+  matching kind (``references`` in data/actors/resolution_cues.yaml);
 - a lone surname the knowledge base missed -> the earlier person of that name.
 Compounds and "the two countries" are in :mod:`eventwire.actors.compounds`.
 """

@@ -1,4 +1,4 @@
-"""Loader for ``cues.yaml``: the cue words of actor resolution, as immutable values."""
+"""Loader for ``data/actors/resolution_cues.yaml``: actor resolution's cue words, immutable."""
 
 from __future__ import annotations
 
@@ -67,7 +67,8 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    text = (resources.files("eventwire.actors") / "cues.yaml").read_text(encoding="utf-8")
+    path = resources.files("eventwire") / "data" / "actors" / "resolution_cues.yaml"
+    text = path.read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     references = tuple(
         Reference(noun=str(noun), kinds=frozenset(spec.get("kinds") or ()),
