@@ -352,17 +352,19 @@ def noun_arguments(
     assert isinstance(pat, NounPattern)
     actor: Argument | None = None
     undergoer: Argument | None = None
-    for c in noun.children:
-        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i not in trig.tokens:
-            ents = index.at(c)
-            if not ents:
-                continue
-            if _names_target(pat, c):
-                # "the Ukraine invasion", "the Crimea annexation": the name is the one undergoing it
-                undergoer = Argument(ents, f"compound '{c.text}'", c.i)
-                continue
-            actor = Argument(ents, f"{c.dep_} '{c.text}'", c.i)
-            break
+    modifiers = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    # "US Predator attacks": a name can hang on another compound word
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("compound", "amod")]
+    for c in modifiers:
+        ents = index.at(c) if c.i not in trig.tokens else ()
+        if not ents:
+            continue
+        if _names_target(pat, c):
+            # "the Ukraine invasion", "the Crimea annexation": the name is the one undergoing it
+            undergoer = Argument(ents, f"compound '{c.text}'", c.i)
+            continue
+        actor = Argument(ents, f"{c.dep_} '{c.text}'", c.i)
+        break
     if actor is None:
         actor_preps = (pat.actor_preps - pat.recipient_preps) | ({"of"} if pat.of_role == "actor" else frozenset())
         for tok, via in _pobjs(noun, actor_preps):
