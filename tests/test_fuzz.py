@@ -165,3 +165,15 @@ def test_the_checks_see_spans_and_catch_bad_ones(nlp: Language) -> None:
     assert "outside text" in span_errors(record)[0]
     record["article"]["published"] = "31/12/2019"
     assert schema_errors(record) != []
+
+
+# Found by this module's fuzzing (issue 9): a text whose last word is a title ("president",
+# "minister") made the actors step index one token past the end of the Doc (IndexError from
+# eventwire.actors.resolve._title_cased via _person_after), so `eventwire code` and POST /code
+# failed on, e.g., a headline "Russia condemned the president".
+@pytest.mark.parametrize("text", [
+    "Russia condemned the president", "The talks were led by the minister",
+    "Britain accused the Russian president",
+])
+def test_text_ending_in_a_title(nlp: Language, text: str) -> None:
+    _check_coded(Article(id="title", text=text, published=dt.date(2020, 1, 1)), nlp)
