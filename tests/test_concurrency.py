@@ -156,3 +156,11 @@ def test_api_keeps_answering_while_an_ingest_writes(empty_db: Path, tmp_path: Pa
         assert con.execute("SELECT count(*) FROM articles").fetchall() == [(20,)]
     finally:
         con.close()
+
+
+def test_a_plain_store_window_is_its_lasting_connection(empty_db: Path) -> None:
+    with open_store(empty_db) as store, store.window() as con:
+        assert con is store.connection
+        con.execute("INSERT INTO failures VALUES ('b.txt', 'binary file', now())")
+    with open_store(empty_db, windowed=True) as windowed:
+        assert windowed.failures() == [("b.txt", "binary file")]

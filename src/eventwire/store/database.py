@@ -89,6 +89,12 @@ class Store:
         self.connection = connection
         connection.execute(_schema_sql())
 
+    @contextmanager
+    def window(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for a block of writes; a plain Store holds it all along, so this only
+        matters for a WindowedStore (callers may use it on either)."""
+        yield self.connection
+
     def has_article(self, article_id: str) -> bool:
         row = self.connection.execute(
             "SELECT 1 FROM articles WHERE id = ?", [article_id]
