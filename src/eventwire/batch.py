@@ -5,13 +5,14 @@ chunks is in flight. Every article is written in its own transaction the moment 
 back, so killing the run loses at most the chunks in flight, and a rerun skips what is stored
 (checked per chunk, one query) and retries what failed. A bad input or an article the pipeline
 chokes on becomes a row in the ``failures`` table and never stops the batch.
+Each chunk's check and writes share one ``store.window()`` (one open of the file per chunk for
+a windowed store, so an API can read between chunks).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +28,6 @@ from eventwire.scale.parquet import chunk_is_written
 from eventwire.scale.progress import NoProgress, Progress
 from eventwire.scale.worker import ChunkResult, ChunkTask
 from eventwire.store import Store
-from eventwire.store.database import WindowedStore
 
 __all__ = ["BatchReport", "code_into_parquet", "ingest_into_store", "ingest_items", "read_inputs"]
 
@@ -127,7 +127,7 @@ def ingest_items(
 
     def tasks() -> Iterator[ChunkTask]:
         for chunk in chunked(_articles(items, tally, store.record_failure), chunk_size):
-            with _window(store):
+            with store.window():
                 stored = _stored_ids(store, [a.id for a in chunk.articles])
                 _forget_failures(store, [a.source_path for a in chunk.articles
                                          if a.id in stored and a.source_path])
@@ -138,7 +138,7 @@ def ingest_items(
                 yield ChunkTask(Chunk(todo), actors_files)
 
     for result in _engine(engine, nlp, workers, actors_files).run(tasks()):
-        with _window(store):
+        with store.window():
             for coded in result.coded:
                 store.write(coded)
                 tally.stored += 1
@@ -146,12 +146,6 @@ def ingest_items(
                     on_stored(coded)
             _finish(result, tally, store.record_failure)
     return tally.report()
-
-
-def _window(store: Store) -> AbstractContextManager[object]:
-    """One open of the database file per chunk for a store that lets go between writes (so a
-    running API can read during a long ingest), nothing for an ordinary store."""
-    return store.window() if isinstance(store, WindowedStore) else nullcontext()
 
 
 def _finish(result: ChunkResult, tally: _Tally,
