@@ -78,7 +78,7 @@ def _is_empty(body: Any) -> bool:
         for key in ("items", "nodes", "edges", "countries", "names", "periods"):
             if body.get(key):
                 return False
-        return body.get("total", 0) == 0
+        return bool(body.get("total", 0) == 0)
     return False
 
 
