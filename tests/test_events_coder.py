@@ -217,6 +217,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Israel is opposed to French mediation.", {("ACCUSE", "ISR", "FRA", "")}),
     ("Syria is committed to restoring ties with Turkey.", {("AGREE", "SYR", "TUR", "")}),
     ("Washington announced it would cut all aid to Syria.", {("SANCTION", "USA", "SYR", "future")}),
+    ("Iran said Israel would face serious consequences.", {("THREATEN", "IRN", "ISR", "")}),
+    ("Israel will face serious consequences.", set()),
+    ("Iran said Israel had to pay the price for the war.", set()),
     # --- "no event" patterns block broader ones
     ("Russia warned of a crisis in Syria.", set()),
     ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),

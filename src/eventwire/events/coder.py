@@ -216,6 +216,12 @@ class RuleCoder:
         aux = list(mod.aux)
         if mod.demand_by is not None:
             return self._demand(doc, sent, trig, index, mod.demand_by, actor, why)
+        if isinstance(pat, VerbPattern) and pat.speaker_acts:
+            if mod.reported_by is None or "future" not in mod.aux:
+                # the journalist's own "Iran will face consequences", or a past "had to pay the
+                # price": no threat anyone made
+                return None
+            return self._demand(doc, sent, trig, index, mod.reported_by, actor, why, typ=pat.type, cameo=pat.cameo)
         typ, cameo, mode, aux = reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
         if recipient is None and typ in self.cues.requires_recipient:
             return None
@@ -304,26 +310,29 @@ class RuleCoder:
         reporter: int,
         obliged: Argument,
         why: list[str],
+        typ: str = "REQUEST",
+        cameo: str = "100",
     ) -> Event | None:
-        """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan."""
+        """ "Russia said Sudan must return the helicopter": Russia demands it of Sudan; "Iran said
+        Saudi Arabia would face retribution": Iran threatens Saudi Arabia."""
         speaker, via = subject_token(doc[reporter])
         if speaker is None:
             return None
         ents, _ = index.phrase(speaker)
         if not ents or countries(ents) == countries(obliged.entities):
             return None
-        row = cameo_row("100")
+        row = cameo_row(cameo)
         return Event(
-            type="REQUEST",
+            type=typ,
             actor=ents,
             recipient=obliged.entities,
             evidence=TextSpan(sent.text, sent.start_char, sent.end_char),
             trigger=_span(doc, (reporter, trig.head)),
-            cameo="100",
+            cameo=cameo,
             goldstein=row.goldstein if row else None,
             quad_class=row.quad_class if row else None,
             pattern_id=f"{trig.pattern.id}+demand",
-            explanation=tuple(why) + (f"demand: {via} '{speaker.text}' of the obliged actor",),
+            explanation=tuple(why) + (f"speaker: {via} '{speaker.text}' of '{doc[reporter].text}'",),
         )
 
 

@@ -36,6 +36,8 @@ class Modality:
     unless: bool = False
     #: the actor states readiness for the act ("is prepared to impose martial law")
     intent: bool = False
+    #: index of the reporting verb the clause is reported under (no if-clause in between)
+    reported_by: int | None = None
 
 
 def clause_head(tok: Token) -> Token:
@@ -230,7 +232,8 @@ def modality(
     conditioned = bool(conditions)
     unless = "unless" in conditions
     ordered = tuple(m for m in AUX_MODES if m in aux)
-    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless, intent)
+    reported_by = reporter.i if reported and reporter is not None else None
+    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless, intent, reported_by)
 
 
 def published_date(doc: Doc) -> dt.date | None:

@@ -41,6 +41,9 @@ class VerbPattern:
     preps: frozenset[str]
     absorb: bool
     recipient_preps: frozenset[str] | None
+    #: the act is the reporting speaker's, aimed at the clause's subject ("X said Y would face
+    #: serious consequences": X threatens Y)
+    speaker_acts: bool = False
 
     @property
     def specificity(self) -> int:
@@ -115,6 +118,7 @@ def load_verb_patterns() -> tuple[VerbPattern, ...]:
                     objects=_words(raw.get("object")),
                     preps=_words(raw.get("prep")),
                     absorb=raw.get("embedded") == "absorb",
+                    speaker_acts=flag(raw.get("speaker_acts", False)),
                     recipient_preps=_words(rpreps) if rpreps is not None else None,
                 )
             )
