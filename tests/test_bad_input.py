@@ -200,6 +200,21 @@ def test_a_2000_word_sentence_is_coded(tmp_path: Path) -> None:
     assert schema_errors(record) == [] and span_errors(record) == []
 
 
+@pytest.mark.parametrize("text, reason", [
+    (FRENCH, "not English (looks like French)"),
+    (RUSSIAN, "not English (looks like Cyrillic script)"),
+    (CHINESE, "not English (looks like Chinese or Japanese)"),
+    (ARABIC, "not English (looks like Arabic script)"),
+    (" \n\t ", "empty input"),
+    ("Russia\x00condemned", "binary content (NUL characters)"),
+    ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text found"),
+])
+def test_article_from_string_refuses(text: str, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        article_from_string(text, source="posted")
+    assert str(caught.value) == f"posted: {reason}"
+
+
 def test_cp1251_bytes_decode_to_the_original_text() -> None:
     assert decode_bytes(RUSSIAN.encode("cp1251"), None) == RUSSIAN
     assert decode_bytes(RUSSIAN.encode("cp1251"), "cp1251") == RUSSIAN

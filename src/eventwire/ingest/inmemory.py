@@ -28,9 +28,13 @@ Kind = Literal["auto", "text", "html"]
 _SNIFF_CHARS = 4096
 
 
-def _clean(raw: str, kind: Kind) -> Cleaned:
+def _resolve(raw: str, kind: Kind) -> Kind:
     if kind == "auto":
-        kind = "html" if looks_like_html(raw[:_SNIFF_CHARS]) else "text"
+        return "html" if looks_like_html(raw[:_SNIFF_CHARS]) else "text"
+    return kind
+
+
+def _clean(raw: str, kind: Kind) -> Cleaned:
     if kind == "html":
         return clean_html(raw)
     if kind == "text":
@@ -65,8 +69,12 @@ def article_from_string(
     if "\x00" in text_or_html:
         raise InputError(source, "binary content (NUL characters)")
     try:
+        kind = _resolve(text_or_html, kind)
         cleaned = _clean(text_or_html, kind)
         if not cleaned.text.strip():
+            # The cleaner may drop a foreign text whole (no spaces, no sentence it knows);
+            # say it is foreign rather than "no text".
+            check_english(cleaned.title or (text_or_html if kind == "text" else ""))
             raise Rejected("no article text found")
         check_english(f"{title or cleaned.title or ''}\n\n{cleaned.text}")
         check_sentence_length(cleaned.text)
