@@ -9,7 +9,12 @@ import pytest
 
 from eventwire.events.cameo import DATA_DIR, cameo_row, load_cameo_table
 from eventwire.events.cues import load_cues
-from eventwire.events.patterns import NOT_AN_EVENT, load_noun_patterns, load_verb_patterns, verb_index
+from eventwire.events.patterns import (
+    NOT_AN_EVENT,
+    load_noun_patterns,
+    load_verb_patterns,
+    verb_index,
+)
 from eventwire.events.yamlfile import flag, read_mapping
 from eventwire.model import EVENT_TYPES
 
