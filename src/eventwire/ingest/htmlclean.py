@@ -76,7 +76,7 @@ def clean_html(raw: str) -> Cleaned:
             include_comments=False,
             include_tables=False,
             include_images=False,
-            deduplicate=True,
+            deduplicate=False,  # its cache is per process: syndicated copies would lose their text
         )
     except Exception as exc:
         # A third-party parser failing on one page must not stop a folder run.
