@@ -48,8 +48,10 @@ def build_pipeline(
     ``actors_files`` are user actor files that add to or override the knowledge base."""
     register_extensions()
     importlib.import_module("eventwire.nlp.paragraphs")
+    importlib.import_module("eventwire.nlp.sentences")
     nlp = spacy.load(MODEL_PACKAGE)
     nlp.add_pipe("eventwire_paragraphs", before="parser")
+    nlp.add_pipe("eventwire_sentence_index", last=True)
     for factory, module in EVENTWIRE_COMPONENTS:
         if components is not None and factory not in components:
             continue
