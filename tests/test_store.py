@@ -109,3 +109,21 @@ def test_failures_are_recorded_and_the_rest_kept(tmp_path: Path, nlp: Language) 
     assert report.stored == 1
     assert len(report.failures) == 2
     assert {Path(s).name for s, _ in recorded} == {"empty.txt", "binary.txt"}
+
+
+def test_many_rows_cross_insert_blocks(tmp_path: Path) -> None:
+    from eventwire.coding import CodedArticle
+    from eventwire.model import Article, Entity
+    from eventwire.store.database import INSERT_BLOCK_ROWS
+
+    n = INSERT_BLOCK_ROWS * 2 + 7
+    text = "Iran " * n
+    entities = tuple(Entity("Iran", 5 * i, 5 * i + 4, "IRN", "GOV") for i in range(n))
+    coded = CodedArticle(Article("many", text), (), entities, (), (), (), (), ())
+    path = tmp_path / "many.duckdb"
+    with open_store(path) as store:
+        store.write(coded)
+        rows = store.connection.execute(
+            "SELECT count(*), min(entity_index), max(entity_index), count(DISTINCT start) "
+            "FROM entities").fetchone()
+    assert rows == (n, 0, n - 1, n)

@@ -35,6 +35,9 @@ WRITE_WAIT_SECONDS = 60.0
 _FIRST_DELAY = 0.005
 _MAX_DELAY = 0.2
 
+#: rows per INSERT statement (bounded so a statement's parameter list stays small)
+INSERT_BLOCK_ROWS = 200
+
 ARTICLE_TABLES = ("events", "entities", "quotes", "sources", "dates", "places", "quantities")
 
 
@@ -190,10 +193,14 @@ class Store:
         ])
 
     def _many(self, table: str, rows: list[list[Any]]) -> None:
-        if not rows:
-            return
-        marks = ", ".join("?" * len(rows[0]))
-        self.connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        # One multi-row INSERT per block: DuckDB's executemany pays per row (~8x slower here).
+        for first in range(0, len(rows), INSERT_BLOCK_ROWS):
+            block = rows[first : first + INSERT_BLOCK_ROWS]
+            row_marks = "(" + ", ".join("?" * len(block[0])) + ")"
+            self.connection.execute(
+                f"INSERT INTO {table} VALUES " + ", ".join([row_marks] * len(block)),
+                [value for row in block for value in row],
+            )
 
     def close(self) -> None:
         self.connection.close()
