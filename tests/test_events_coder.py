@@ -57,6 +57,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Kenya": ("KEN", "GOV", "state"),
     "Somalia": ("SOM", "GOV", "state"),
     "Canada": ("CAN", "GOV", "state"),
+    "Canadian": ("CAN", None, "state"),
     "Mexico": ("MEX", "GOV", "state"),
     "Venezuela": ("VEN", "GOV", "state"),
     "Colombia": ("COL", "GOV", "state"),
@@ -220,6 +221,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Iran said Israel would face serious consequences.", {("THREATEN", "IRN", "ISR", "")}),
     ("Israel will face serious consequences.", set()),
     ("Iran said Israel had to pay the price for the war.", set()),
+    ("India rejected claims made by the Canadian government.", {("REJECT", "IND", "CAN", ""), ("ACCUSE", "CAN", "", "")}),
     # --- "no event" patterns block broader ones
     ("Russia warned of a crisis in Syria.", set()),
     ("Russia warned against the use of force in Syria.", {("REQUEST", "RUS", "", "")}),

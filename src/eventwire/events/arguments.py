@@ -216,6 +216,10 @@ def _recipient_tokens(
                     subj = _child(clause, "nsubj") if clause.dep_ in ("acl", "ccomp") else None
                     if subj is not None:
                         out.append((subj, f"subject of '{clause.text}'"))
+                    # "rejected claims MADE BY THE CANADIAN PM": the maker
+                    maker = _agent(clause) if clause.dep_ == "acl" and clause.tag_ == "VBN" else None
+                    if maker is not None:
+                        out.append((maker, f"agent of '{clause.text}'"))
     for c in verb.children:
         if c.dep_ == "prep" and c.lemma_.lower() in rpreps:
             for pobj in c.children:
@@ -365,6 +369,14 @@ def noun_arguments(
             continue
         actor = Argument(ents, f"{c.dep_} '{c.text}'", c.i)
         break
+    if actor is None:
+        # "claims MADE BY the Canadian PM", "the attack carried out BY the group"
+        for clause in noun.children:
+            maker = _agent(clause) if clause.dep_ == "acl" and clause.tag_ == "VBN" else None
+            ents = index.phrase(maker)[0] if maker is not None else ()
+            if maker is not None and ents:
+                actor = Argument(ents, f"agent of '{clause.text}' '{maker.text}'", maker.i)
+                break
     if actor is None:
         actor_preps = (pat.actor_preps - pat.recipient_preps) | ({"of"} if pat.of_role == "actor" else frozenset())
         for tok, via in _pobjs(noun, actor_preps):
