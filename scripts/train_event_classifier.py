@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=REPO / "eval" / "dev")
     ap.add_argument("--compare", action="store_true", help="print the rules-vs-learned table")
     ap.add_argument("--plover", type=Path, default=GSR, help="PLOVER gold standard records (evaluation only)")
-    ap.add_argument("--policies", default="rules,filter,both,learned")
+    ap.add_argument("--policies", default="rules,filter,propose,both")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, default=model_path(DEFAULT_MODEL))
     args = ap.parse_args(argv)

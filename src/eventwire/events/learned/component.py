@@ -26,7 +26,7 @@ class LearnedEventsComponent:
         return doc
 
 
-@Language.factory("eventwire_events_learned", default_config={"policy": "both"})
+@Language.factory("eventwire_events_learned", default_config={"policy": "propose"})
 def make_learned_events_component(nlp: Language, name: str, policy: str) -> LearnedEventsComponent:
     if policy not in POLICIES:
         raise PolicyError(f"{name}: unknown policy {policy!r} (one of {', '.join(POLICIES)})")
