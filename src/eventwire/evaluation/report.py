@@ -15,11 +15,12 @@ def format_report(figures: dict[str, Any]) -> str:
     ev = figures["events"]
     lines = [
         f"articles: {figures['articles']}",
-        f"events: P={_pct(ev['precision'])} R={_pct(ev['recall'])} F1={_pct(ev['f1'])} "
-        f"({ev['found']}/{ev['required']} required found, {ev['system']} asserted)",
+        (f"events: P={_pct(ev['precision'])} R={_pct(ev['recall'])} F1={_pct(ev['f1'])} "
+         f"({ev['found']}/{ev['required']} required found, {ev['system']} asserted)"),
         f"trap violations: {figures['traps']}",
-        f"dates right: {_pct(figures['dates'])}   attribution right: {_pct(figures['attribution'])}"
-        f"   quotes found: {_pct(figures['quotes'])}   actors right: {_pct(figures['actors'])}",
+        (f"dates right: {_pct(figures['dates'])}   attribution right: "
+         f"{_pct(figures['attribution'])}   quotes found: {_pct(figures['quotes'])}"
+         f"   actors right: {_pct(figures['actors'])}"),
     ]
     if "plover_gsr" in figures:
         g = figures["plover_gsr"]

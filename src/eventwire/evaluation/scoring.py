@@ -49,9 +49,9 @@ def gold_matches(gold: JSON, event: JSON) -> bool:
         return False
     wanted_actor = {c for c in gold["actor"] if c}
     got_actor = entity_countries(event.get("actor"))
-    if wanted_actor and not wanted_actor & got_actor:
-        if not (None in gold["actor"] and not got_actor):
-            return False
+    # "None" among the gold actors also accepts an event without an actor country
+    if wanted_actor and not wanted_actor & got_actor and not (None in gold["actor"] and not got_actor):
+        return False
     wanted_recipient = gold.get("recipient", [None])
     got_recipient = entity_countries(event.get("recipient"))
     if got_recipient:
@@ -211,11 +211,10 @@ def _actor_right(gold_actor: JSON, entities: Sequence[JSON]) -> bool:
     text = normalise(gold_actor["text"])
     for e in entities:
         got = normalise(e.get("text"))
-        if got and (text in got or got in text):
-            if e.get("country") == gold_actor.get("country") and (
-                gold_actor.get("sector") is None or e.get("sector") == gold_actor.get("sector")
-            ):
-                return True
+        same_words = bool(got) and (text in got or got in text)
+        same_sector = gold_actor.get("sector") is None or e.get("sector") == gold_actor.get("sector")
+        if same_words and e.get("country") == gold_actor.get("country") and same_sector:
+            return True
     return False
 
 
