@@ -235,3 +235,20 @@ def test_cors_opens_only_to_the_named_origin(db: Path, nlp: Language) -> None:
         evil = c.get("/facets", headers={"Origin": "https://evil.example"})
     assert ok.headers.get("access-control-allow-origin") == "https://dash.example"
     assert "access-control-allow-origin" not in evil.headers
+
+
+class _BrokenPipeline:
+    """Stands in for a pipeline with a bug: fails on every text."""
+
+    def make_doc(self, text: str) -> Any:
+        raise IndexError("token index out of range")
+
+
+def test_a_pipeline_bug_is_a_json_500_and_the_server_goes_on(db: Path) -> None:
+    app = create_app(db, nlp=_BrokenPipeline())  # type: ignore[arg-type]
+    with TestClient(app) as c:
+        r = c.post("/code", json={"text": "Russia condemned Ukraine on Monday, officials said."})
+        assert r.status_code == 500
+        assert "coding this text failed" in r.json()["detail"]
+        assert "IndexError" not in r.text and "Traceback" not in r.text
+        assert c.get("/facets").status_code == 200

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Any
 
@@ -23,11 +24,13 @@ from eventwire.web.ratelimit import rate_limited
 __all__ = ["router"]
 
 router = APIRouter(tags=["code"])
+_log = logging.getLogger(__name__)
 _ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"description": "empty or not English"},
     413: {"description": "body too large"},
     415: {"description": "not JSON"},
     429: {"description": "too many requests from this client (see Retry-After)"},
+    500: {"description": "the pipeline failed on this text (a bug; logged)"},
 }
 
 
@@ -49,7 +52,14 @@ class _Coder:
                 from eventwire.nlp.pipeline import shared_pipeline
 
                 self._nlp = shared_pipeline()
-            return code_article(article, nlp=self._nlp)
+            try:
+                return code_article(article, nlp=self._nlp)
+            except Exception as exc:
+                # A pipeline bug on one text: answer in JSON like every other error, keep the
+                # traceback for the operator's log, not for the client.
+                _log.exception("coding article %s failed", article.id)
+                raise HTTPException(500, "coding this text failed (a bug in eventwire; "
+                                         "the server log has the details)") from exc
 
 
 def make_coder(nlp: Language | None) -> _Coder:
