@@ -20,7 +20,7 @@ from eventwire.errors import EventwireError
 # libyaml's loader when present: same safe subset, several times faster
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-__all__ = ["ActorFileError", "read_agents", "read_names", "table_kind"]
+__all__ = ["ActorFileError", "read_agents", "read_names", "rows", "table_kind"]
 
 
 class ActorFileError(EventwireError):
@@ -30,7 +30,8 @@ class ActorFileError(EventwireError):
         super().__init__(f"{path}: {reason}")
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated file with a header (blank and # lines skipped)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -73,10 +74,10 @@ def _split(value: str) -> list[str]:
 
 
 def _read_people(path: Path, layer: int) -> Iterator[tuple[str, Candidate]]:
-    rows = _rows(path)
+    table = rows(path)
     # Phoenix semantics: an undated row is a default only where the person also has dated rows.
-    dated = {r.get("name", "") for r in rows if r.get("start") or r.get("end")}
-    for row in rows:
+    dated = {r.get("name", "") for r in table if r.get("start") or r.get("end")}
+    for row in table:
         name = row.get("name", "")
         if not name:
             continue
@@ -93,7 +94,7 @@ def _read_people(path: Path, layer: int) -> Iterator[tuple[str, Candidate]]:
 
 
 def _read_organizations(path: Path, layer: int) -> Iterator[tuple[str, Candidate]]:
-    for row in _rows(path):
+    for row in rows(path):
         name = row.get("name", "")
         if not name:
             continue
@@ -156,7 +157,7 @@ def read_names(path: Path, layer: int) -> Iterator[tuple[str, Candidate]]:
 
 
 def read_agents(path: Path) -> Iterator[AgentTerm]:
-    for row in _rows(path):
+    for row in rows(path):
         term = row.get("term", "")
         if term:
             sector = (row.get("sector") or "")[:3] or None

@@ -21,6 +21,7 @@ from eventwire.actors.context import acts_as_actor, disambiguate, inside_person_
 from eventwire.actors.cues import Cues
 from eventwire.actors.kb import KnowledgeBase, select
 from eventwire.actors.matching import AGENT, GROUP, Mention
+from eventwire.actors.periods import dated
 from eventwire.actors.records import AgentTerm, Candidate, slug
 from eventwire.model import Entity
 
@@ -84,7 +85,7 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
         ranked = select(kb.candidates(span.text), on)
         if not ranked:
             continue
-        cand = disambiguate(doc, m.key, ranked[0], cues)
+        cand = dated(disambiguate(doc, m.key, ranked[0], cues), on)
         if cand.kind == "person" and _second_half(doc, m.start):
             continue  # "Ratcliffe" in "Zaghari-Ratcliffe" is not John Ratcliffe
         if inside_person_name(span, cand, ents):
