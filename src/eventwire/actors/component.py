@@ -20,6 +20,7 @@ from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.matching import build_matchers, find_mentions
 from eventwire.actors.people import unknown_people
 from eventwire.actors.resolve import compose, resolve_items
+from eventwire.actors.surnames import surname_index
 from eventwire.model import Entity
 from eventwire.nlp.extensions import register_extensions
 
@@ -41,14 +42,15 @@ class ActorResolver:
         self.kb = load_knowledge_base(actors_files)
         self.cues = load_cues()
         self.matchers = build_matchers(nlp, self.kb, self.cues)
+        self.people = surname_index(self.kb)
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.ew_article
         on = article.published if article is not None else None
         mentions = find_mentions(doc, self.matchers, self.cues)
         items = resolve_items(doc, mentions, self.kb, self.cues, on)
-        entities = compose(doc, items, self.cues, dateline_country(doc, self.kb))
-        people, covered = unknown_people(doc, entities, self.cues)
+        entities = compose(doc, items, self.cues, dateline_country(doc, self.kb), self.people, on)
+        people, covered = unknown_people(doc, entities, self.cues, self.people, on)
         entities = _non_overlapping([e for e in entities if e not in covered] + people)
         entities = affiliate_sources(doc, entities)
         entities = _non_overlapping(resolve_references(doc, entities, self.cues))

@@ -20,13 +20,13 @@ from types import MappingProxyType
 from eventwire.actors.files import ActorFileError, read_agents, read_names, table_kind
 from eventwire.actors.records import AgentTerm, Candidate, normalize
 
-__all__ = ["DATA_DIR", "KnowledgeBase", "load_knowledge_base", "select"]
+__all__ = ["DATA_DIR", "OFFICE_SECTORS", "KnowledgeBase", "load_knowledge_base", "pick_stint", "select"]
 
 DATA_DIR = Path(str(resources.files("eventwire") / "data" / "actors"))
 PHOENIX_FILES = ("phoenix_organizations.tsv", "phoenix_people.tsv")
 CURATED_FILES = ("states.yaml", "organizations.tsv", "people.tsv", "agents.tsv")
 #: sectors that say someone holds power now, preferred over Phoenix's ELI ("elite", former)
-_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO"})
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO"})
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: matchers are cached per knowledge base
@@ -58,17 +58,17 @@ class KnowledgeBase:
 
 
 def _stint_rank(c: Candidate) -> tuple[int, int, dt.date]:
-    return (c.sector in _OFFICE_SECTORS, c.role is not None, c.start or dt.date.min)
+    return (c.sector in OFFICE_SECTORS, c.role is not None, c.start or dt.date.min)
 
 
-def _pick_stint(stints: list[Candidate], on: dt.date | None) -> tuple[int, Candidate]:
+def pick_stint(stints: list[Candidate], on: dt.date | None) -> tuple[int, Candidate]:
     """(rank, stint) of one person: 0 in office, 1 Phoenix default, 2 former, 3 not yet."""
     dated = [c for c in stints if not c.default]
     defaults = [c for c in stints if c.default]
     if on is None:
         # The most recent office; Phoenix's dated ELI stints ("elite" after office) only if
         # the person never held one.
-        offices = [c for c in dated if c.sector in _OFFICE_SECTORS] or dated
+        offices = [c for c in dated if c.sector in OFFICE_SECTORS] or dated
         if offices:
             return 0, max(offices, key=lambda c: (c.start or dt.date.min, _stint_rank(c)))
         return 1, defaults[0]
@@ -96,7 +96,7 @@ def select(candidates: Iterable[Candidate], on: dt.date | None) -> list[Candidat
         else:
             ranked.append((0, order, c))
     for order, stints in enumerate(people.values(), start=len(ranked)):
-        rank, stint = _pick_stint(stints, on)
+        rank, stint = pick_stint(stints, on)
         ranked.append((rank, order, stint))
     if on is None:
         # Without a date, of two people sharing a name the more recent one is meant ("Bush").

@@ -7,11 +7,14 @@ its apposition says ("<Name>, head of the <Org> in <City>") or what the office b
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc, Span
 
 from eventwire.actors.appositions import read_apposition
 from eventwire.actors.cues import Cues
 from eventwire.actors.resolve import ORG_KINDS, make_entity
+from eventwire.actors.surnames import SurnameIndex, by_surname
 from eventwire.model import Entity
 
 __all__ = ["unknown_people"]
@@ -54,9 +57,11 @@ def _role_before(doc: Doc, person: Span, known: list[Entity]) -> Entity | None:
     return None
 
 
-def unknown_people(doc: Doc, known: list[Entity], cues: Cues) -> tuple[list[Entity], list[Entity]]:
+def unknown_people(doc: Doc, known: list[Entity], cues: Cues, index: SurnameIndex | None = None,
+                   on: dt.date | None = None) -> tuple[list[Entity], list[Entity]]:
     """PERSON entities the knowledge base missed, with what their apposition says; and the known
-    bare agent nouns inside those appositions, which the person's entity now covers."""
+    bare agent nouns inside those appositions, which the person's entity now covers. A full name
+    the knowledge base spells otherwise ("Carlos Menem") is found through ``index``."""
     taken = [(e.start, e.end) for e in known]
     out: list[Entity] = []
     covered: list[Entity] = []
@@ -72,6 +77,15 @@ def unknown_people(doc: Doc, known: list[Entity], cues: Cues) -> tuple[list[Enti
             out.append(make_entity(doc, span.start, span.end, country=before.country,
                                sector=before.sector, name=ent.text, role=before.role,
                                kind="person", why=f"named after its role '{before.text}'"))
+            continue
+        words = [t.text for t in ent if t.is_alpha or "-" in t.text]
+        known_as = by_surname(index, words, on) if index is not None and len(words) >= 2 \
+            and (app is None or app.country is None) else None
+        if known_as is not None:
+            out.append(make_entity(doc, span.start, span.end, country=known_as.country,
+                                   sector=known_as.sector, name=known_as.name, role=known_as.role,
+                                   kind="person", why=f"as {known_as.explain()}",
+                                   entity_id=known_as.entity_id))
             continue
         if app is None:
             out.append(make_entity(doc, span.start, span.end, country=None, sector=None,

@@ -23,6 +23,7 @@ from eventwire.actors.kb import KnowledgeBase, select
 from eventwire.actors.matching import AGENT, GROUP, Mention
 from eventwire.actors.periods import dated
 from eventwire.actors.records import AgentTerm, Candidate, slug
+from eventwire.actors.surnames import SurnameIndex, by_surname
 from eventwire.model import Entity
 
 __all__ = ["Item", "compose", "resolve_items"]
@@ -240,6 +241,8 @@ def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+#: titles of state office, which vouch for a surname after them ("Prime Minister Rabin")
+_TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 _ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
@@ -268,8 +271,10 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None) -> Enti
                    role=term.role, kind=_agent_kind(term, doc, it.start), why=why)
 
 
-def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) -> list[Entity]:
-    """Entities from items, left to right; ``home`` is the dateline country, if any."""
+def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
+            people: SurnameIndex | None = None, on: dt.date | None = None) -> list[Entity]:
+    """Entities from items, left to right; ``home`` is the dateline country, if any; ``people``
+    finds titled people by surname ("Prime Minister Rabin") as of ``on``."""
     ents = tuple(doc.ents)
     out: list[Entity] = []
     k = 0
@@ -293,15 +298,19 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None) ->
             person = _person_after(doc, it.end, items, k + 1, ents)
             if person is not None:
                 end, pc = person
+                why = f"title '{doc[it.start:it.end].text}' ({it.agent.source})"
+                used = 2 if pc else 1  # the person's own item, when the knowledge base matched it
+                if pc is None and people is not None and it.agent.sector in _TITLE_SECTORS:
+                    pc = by_surname(people, [t.text for t in doc[it.end:end]], on, titled=True)
+                    if pc is not None:
+                        why += f"; by surname '{doc[end - 1].text}'"
                 name = pc.name if pc else doc[it.end:end].text
                 role = it.agent.role or it.agent.term
-                why = f"title '{doc[it.start:it.end].text}' ({it.agent.source})"
                 if pc:
                     why += f"; {pc.explain()}"
                 if pc is not None and pc.sector == "ELI" and pc.role:
                     role = pc.role  # the knowledge base knows the office has ended
                 country = pc.country if pc else None
-                used = 2 if pc else 1
                 realm = items[k + used] if k + used < len(items) else None
                 if country is None and realm is not None and realm.cand is not None \
                         and realm.cand.kind == "state" and realm.start == end + 1 \
