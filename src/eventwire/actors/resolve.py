@@ -159,6 +159,8 @@ def items_cover(items: list[Item], start: int, end: int) -> bool:
 
 
 def _title_cased(doc: Doc, pos: int) -> bool:
+    if pos >= len(doc):  # a title that ends the text has no name after it
+        return False
     start = pos
     while start > 0 and not doc[start].is_sent_start:
         start -= 1
