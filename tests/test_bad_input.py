@@ -178,12 +178,12 @@ def test_longest_run(text: str, words: int) -> None:
 
 def test_a_20000_word_sentence_is_refused_from_a_string() -> None:
     with pytest.raises(InputError, match=r"^posted: a sentence of 20000 words without "
-                                         r"punctuation \(limit 1000\): not article prose$"):
+                                         rf"punctuation \(limit {MAX_SENTENCE_WORDS}\): "
+                                         r"not article prose$"):
         article_from_string(run_on(20_000), source="posted")
     assert article_from_string(run_on(MAX_SENTENCE_WORDS) + ".").text
 
 
-@pytest.mark.xfail(strict=True, reason="reader.py does not call ingest.runon yet (issue 9 report)")
 def test_a_20000_word_sentence_is_refused_from_a_file(tmp_path: Path) -> None:
     path = tmp_path / "run-on.txt"
     path.write_text(run_on(20_000), encoding="utf-8")

@@ -18,6 +18,7 @@ from eventwire.ingest.htmlclean import clean_html
 from eventwire.ingest.language import check_english
 from eventwire.ingest.outlet import outlet_from_url
 from eventwire.ingest.rawbytes import read_bytes
+from eventwire.ingest.runon import check_sentence_length
 from eventwire.ingest.records import Record, json_records, jsonl_records
 from eventwire.ingest.streaming import jsonl_file_records
 from eventwire.ingest.textclean import clean_text
@@ -39,6 +40,7 @@ def _article(
     cleaned: Cleaned, source: str, date: dt.date | None, given_id: str | None = None
 ) -> Article:
     check_english(f"{cleaned.title or ''}\n\n{cleaned.text}")
+    check_sentence_length(cleaned.text)
     return Article(
         id=given_id or article_id(cleaned.text),
         text=cleaned.text,
