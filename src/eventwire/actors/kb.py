@@ -24,7 +24,7 @@ __all__ = ["DATA_DIR", "OFFICE_SECTORS", "KnowledgeBase", "load_knowledge_base",
 
 DATA_DIR = Path(str(resources.files("eventwire") / "data" / "actors"))
 PHOENIX_FILES = ("phoenix_organizations.tsv", "phoenix_people.tsv")
-CURATED_FILES = ("states.yaml", "organizations.tsv", "people.tsv", "agents.tsv")
+CURATED_FILES = ("states.yaml", "organizations.tsv", "ethnic_groups.tsv", "people.tsv", "agents.tsv")
 #: sectors that say someone holds power now, preferred over Phoenix's ELI ("elite", former)
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "IGO"})
 

@@ -46,6 +46,8 @@ class Item:
     place: bool = False
 
 
+#: kinds that lend their country, not their sector, to an agent noun ("Yoruba leaders")
+_STATELIKE = frozenset({"state", "ethnic_group"})
 #: kinds of organizations that lend their country and sector to their members' role nouns
 ORG_KINDS = frozenset({"organization", "igo", "ngo", "agency", "ministry", "military",
                        "armed_group", "party", "group", "company", "media"})
@@ -120,8 +122,8 @@ def _from_candidate(doc: Doc, item: Item) -> Entity:
     sector = c.sector
     kind = c.kind
     why = c.explain()
-    if kind == "state" and c.form == "demonym":
-        kind, sector = "group", "CVL"  # "Iranians": the people, not the state
+    if (kind == "state" and c.form == "demonym") or kind == "ethnic_group":
+        kind, sector = "group", "CVL"  # "Iranians", "Uyghurs": the people, not the state
     elif kind == "state" and c.form == "name" and sector is None \
             and _acting(doc[item.start:item.end].root):
         sector = "GOV"  # a state that acts ("Russia has rejected") acts through its government
@@ -209,6 +211,8 @@ def _owner_entity(doc: Doc, it: Item, nxt: Item, ents: tuple[Span, ...], items: 
     # brings its own sector ("Russian troops" MIL).
     country = c.country
     sector = (c.sector or term.sector) if org else term.sector
+    if c.kind == "ethnic_group" and sector == "GOV":
+        sector = "ELI"  # "Yoruba leaders" lead a people, not a government
     after, j = nxt.end, k + 2
     posting = items[j] if j < len(items) else None
     if posting is not None and posting.cand is not None and posting.cand.kind == "state" \
@@ -288,7 +292,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
             k += 1
             continue
         # state or organization + agent noun (+ person)
-        if c is not None and (c.kind == "state" or c.kind in ORG_KINDS) and nxt is not None \
+        if c is not None and (c.kind in _STATELIKE or c.kind in ORG_KINDS) and nxt is not None \
                 and nxt.agent is not None and _modifier_gap(doc, it.end, nxt.start) \
                 and c.form != "demonym":
             entity, used = _owner_entity(doc, it, nxt, ents, items, k)
