@@ -178,6 +178,8 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             tok, _ = subject_token(gov, depth + 1)
             return tok, (f"subject of '{gov.text}'" if tok is not None else "")
         return None, ""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in load_cues().statement_nouns:
+        return _issuer(head, depth)
     if verb.dep_ == "acl":
         # "the countries defending the deal": the modified noun does the act
         return (head, "participle's noun") if verb.tag_ != "VBN" else (_agent(verb), "passive agent 'by'")
@@ -192,6 +194,25 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return None, ""
     tok, _ = subject_token(head, depth + 1)
     return tok, (f"subject of '{head.text}'" if tok is not None else "")
+
+
+def _issuer(text: Token, depth: int) -> tuple[Token | None, str]:
+    """Who issued a statement, letter or resolution: its owner ("Iran's statement", "a letter
+    FROM Tehran") or else the subject of the verb it is the object of ("Japan issued a statement")."""
+    for mod in text.children:
+        if mod.dep_ in ("poss", "amod", "compound") and mod.pos_ in ("PROPN", "ADJ"):
+            return mod, f"issuer of '{text.text}'"
+        if mod.dep_ == "prep" and mod.lower_ in ("from", "by", "of"):
+            owner = next((p for p in mod.children if p.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner, f"issuer of '{text.text}'"
+    gov = text.head
+    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX") or text.dep_ not in ("dobj", "pobj", "nsubjpass", "conj", "appos"):
+        return None, ""
+    tok, _ = subject_token(gov, depth + 1)
+    return tok, (f"issuer of '{text.text}' (subject of '{gov.text}')" if tok is not None else "")
 
 
 def _recipient_tokens(

@@ -18,6 +18,7 @@ from eventwire.events.cameo import cameo_row
 from eventwire.events.category import THREAT_CAMEO, reinterpret
 from eventwire.events.cues import Cues, load_cues
 from eventwire.events.dedupe import dedupe
+from eventwire.events.host import host_actor
 from eventwire.events.modality import (
     clause_head,
     is_question,
@@ -137,6 +138,9 @@ class RuleCoder:
                     if comp.dep_ in ("acl", "relcl") and comp.tag_ == "VB":
                         skip |= _content(comp) & set(by_head)
         for trig in triggers:
+            if trig.kind == "verb" and _issues_an_act(doc[trig.head], by_head, self.cues.statement_nouns):
+                skip.add(trig.head)  # "adopted a resolution CALLING ON Israel": the call is the act
+        for trig in triggers:
             if trig.kind == "verb":
                 for prep in doc[trig.head].children:
                     means = [by_head.get(p.i) for p in prep.children if p.dep_ == "pcomp"] if prep.lower_ == "by" else []
@@ -180,6 +184,10 @@ class RuleCoder:
             actor, recipient = verb_arguments(
                 trig, doc, index, self.cues.recipient_preps, self.cues.absorbing_types, self.cues.reporting_heads
             )
+            if actor is None and pat.id in self.cues.host_state_acts:
+                hosted = host_actor(doc, doc[trig.head], index)
+                if hosted is not None:
+                    actor, recipient = hosted
             recipient = self._nominal_object(doc, trig, index, by_head, actor, recipient)
             if recipient is None and pat.type in _PLACE_RECIPIENT_TYPES:
                 recipient = _host_place(doc, trig, actor)
@@ -334,6 +342,19 @@ class RuleCoder:
             pattern_id=f"{trig.pattern.id}+demand",
             explanation=tuple(why) + (f"speaker: {via} '{speaker.text}' of '{doc[reporter].text}'",),
         )
+
+
+def _issues_an_act(verb: Token, by_head: dict[int, Trigger], statement_nouns: frozenset[str]) -> bool:
+    """Whether ``verb`` issues a text whose participle is itself a trigger ("issued a statement
+    condemning", "approved a resolution calling on")."""
+    for obj in verb.children:
+        if (
+            obj.dep_ == "dobj"
+            and obj.lemma_.lower() in statement_nouns
+            and any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i in by_head for c in obj.children)
+        ):
+            return True
+    return False
 
 
 def _host_place(doc: Doc, trig: Trigger, actor: Argument | None) -> Argument | None:

@@ -48,6 +48,10 @@ class Cues:
     speculative_nouns: frozenset[str]
     requires_recipient: frozenset[str]
     stative_participles: frozenset[str]
+    #: pattern ids of acts a host state does to a foreign envoy or national (host.py)
+    host_state_acts: frozenset[str] = frozenset()
+    #: nouns of issued texts whose participle is their issuer's act ("a statement CONDEMNING")
+    statement_nouns: frozenset[str] = frozenset()
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -95,4 +99,6 @@ def load_cues() -> Cues:
         speculative_nouns=_set(data, "speculative_nouns"),
         requires_recipient=frozenset(str(v) for v in data.get("requires_recipient") or ()),
         stative_participles=_set(data, "stative_participles"),
+        host_state_acts=_set(data, "host_state_acts"),
+        statement_nouns=_set(data, "statement_nouns"),
     )
