@@ -252,9 +252,28 @@ _TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 _ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
-def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None) -> Entity:
+def lead_state(items: list[Item]) -> str | None:
+    """The state an article is about: named at least twice and twice as often as any other."""
+    counts: dict[str, int] = {}
+    for it in items:
+        c = it.cand
+        if c is not None and c.kind == "state" and c.country and not it.place:
+            counts[c.country] = counts.get(c.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+#: sectors of a bare "the army" / "police" that belong to the article's state
+_FORCE_SECTORS = frozenset({"MIL", "COP"})
+
+
+def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None,
+                lead: str | None = None) -> Entity:
     """An agent noun without a state in its phrase: "its foreign ministry" takes the country of
-    what "its" refers to; a capitalised organ ("the Foreign Office") the dateline's country."""
+    what "its" refers to; a capitalised organ ("the Foreign Office") the dateline's country, or
+    the lead state's; "the army", "police" the dateline's or lead state's."""
     term = it.agent
     assert term is not None
     span = doc[it.start:it.end]
@@ -270,11 +289,20 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None) -> Enti
         if ante is not None:
             country, why = ante.country, why + f"; coref: {doc[i].text} -> {ante.text}"
             span = doc[i + 1:it.end]
-    elif home and term.sector in _ORGAN_SECTORS and not term.role \
-            and all(t.text[:1].isupper() for t in span if t.is_alpha):
-        country, why = home, why + f"; dateline country {home}"
+    elif (home or lead) and term.sector in _ORGAN_SECTORS and not term.role \
+            and (all(t.text[:1].isupper() for t in span if t.is_alpha)
+                 or (term.sector in _FORCE_SECTORS and _definite_or_bare(doc, it.start))):
+        country = home or lead
+        why += f"; dateline country {home}" if home else f"; the article's lead state {lead}"
     return make_entity(doc, span.start, span.end, country=country, sector=term.sector, name=None,
                    role=term.role, kind=_agent_kind(term, doc, it.start), why=why)
+
+
+def _definite_or_bare(doc: Doc, start: int) -> bool:
+    """ "the army" or a bare "police" -- not "an army", "armies of the region", "our troops"."""
+    prev = doc[start - 1] if start > 0 else None
+    return prev is None or prev.lower_ == "the" or prev.is_punct or prev.pos_ in ("VERB", "ADP",
+                                                                                     "CCONJ")
 
 
 def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
@@ -283,6 +311,7 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
     finds titled people by surname ("Prime Minister Rabin") as of ``on``."""
     ents = tuple(doc.ents)
     out: list[Entity] = []
+    lead = lead_state(items)
     k = 0
     while k < len(items):
         it = items[k]
@@ -351,6 +380,6 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
         if c is not None:
             out.append(_from_candidate(doc, it))
         elif it.agent is not None:
-            out.append(_bare_agent(doc, it, out, home))
+            out.append(_bare_agent(doc, it, out, home, lead))
         k += 1
     return out
