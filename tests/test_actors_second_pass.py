@@ -139,7 +139,7 @@ def _iso3() -> set[str]:
 def test_periods_name_known_organizations_with_ordered_dates() -> None:
     names = {r["name"] for r in _tsv("organizations.tsv")}
     codes = _iso3()
-    for name, periods in load_periods().items():
+    for periods in load_periods().values():
         for p in periods:
             assert p.name in names, p.name
             assert p.country is None or p.country in codes, p

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from eventwire.actors.kb import KnowledgeBase, OFFICE_SECTORS, pick_stint
+from eventwire.actors.kb import OFFICE_SECTORS, KnowledgeBase, pick_stint
 from eventwire.actors.records import Candidate, normalize
 
 __all__ = ["SurnameIndex", "by_surname", "surname_index"]
