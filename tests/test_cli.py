@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
@@ -91,3 +92,21 @@ def test_failures_command_lists_bad_inputs(tmp_path: Path) -> None:
     assert code == 1
     code, out, _ = run("failures", "--db", str(db))
     assert "empty.md" in out and "ok.md" not in out
+
+
+def test_a_coding_error_costs_only_that_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eventwire import coding
+
+    real = coding.code_article
+
+    def flaky(article: coding.Article, nlp: object = None) -> coding.CodedArticle:
+        if "Britain" in article.text:
+            raise IndexError("boom")
+        return real(article, nlp=nlp)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coding, "code_article", flaky)
+    other = REPO / "samples" / "03_abraham_accords.md"
+    code, out, err = run("code", str(SAMPLE), str(other))
+    assert code == 1
+    assert len(out.splitlines()) == 1
+    assert "02_skripal_expulsions.md: could not be coded (IndexError: boom)" in err

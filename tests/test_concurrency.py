@@ -38,7 +38,7 @@ _INGEST = textwrap.dedent("""
     from eventwire.batch import ingest_into_store
     from eventwire.store import open_store
     with open_store(sys.argv[2], windowed=True) as store:
-        report = ingest_into_store([sys.argv[1]], store, workers=1)
+        report = ingest_into_store([sys.argv[1]], store, workers=1, chunk_size=4)
     print(report.stored, len(report.failures))
 """)
 SUBJECTS = ("Russia", "France", "Japan", "Brazil", "Kenya", "Canada", "India", "Egypt", "Peru")

@@ -87,21 +87,25 @@ def main() -> None:
 def code(files: tuple[str, ...], fmt: str, date: dt.date | None, explain: bool,
          actors_files: tuple[str, ...]) -> None:
     """Code articles and print them (JSON Lines by default)."""
-    from eventwire.coding import code_articles
+    from eventwire.coding import code_article
     from eventwire.ingest import IngestFailure, read_path
     from eventwire.output import to_contract
 
     failed = 0
     nlp = _pipeline(actors_files)
     for path in files:
-        articles = []
         for item in read_path(path, date=date):
             if isinstance(item, IngestFailure):
                 failed += 1
                 click.echo(f"eventwire: {item.source}: {item.reason}", err=True)
-            else:
-                articles.append(item)
-        for coded in code_articles(articles, nlp=nlp):
+                continue
+            try:
+                coded = code_article(item, nlp=nlp)
+            except Exception as exc:  # noqa: BLE001 -- one article's bug must not cost the others theirs
+                failed += 1
+                click.echo(f"eventwire: {item.source_path or item.id}: could not be coded "
+                           f"({type(exc).__name__}: {exc})", err=True)
+                continue
             record = to_contract(coded, explain=explain)
             if fmt == "json":
                 click.echo(json.dumps(record, ensure_ascii=False))
@@ -158,6 +162,7 @@ def ingest(paths: tuple[str, ...], db: str | None, date: dt.date | None,
     from eventwire.scale.engines import default_workers
     from eventwire.scale.progress import TqdmProgress
     from eventwire.store import open_store
+    from eventwire.store.database import StoreBusy
 
     if (db is None) == (parquet_dir is None):
         raise click.UsageError("give exactly one of --db FILE and --parquet DIR")
@@ -183,9 +188,17 @@ def ingest(paths: tuple[str, ...], db: str | None, date: dt.date | None,
                 result = code_into_parquet(paths, parquet_dir, **options)
                 target = parquet_dir
             else:
-                store = stack.enter_context(open_store(str(db)))
+                # windowed: the file is opened per chunk, so `eventwire serve` keeps reading
+                store = stack.enter_context(open_store(str(db), windowed=True))
                 result = ingest_into_store(paths, store, **options)
                 target = str(db)
+        if db is not None and result.stored:
+            from eventwire.corpus import update_unique_events
+
+            with open_store(str(db)) as store:
+                update_unique_events(store.connection)
+    except StoreBusy as exc:
+        raise click.ClickException(str(exc)) from None
     except KeyboardInterrupt:
         progress.close()
         click.echo(f"interrupted after {progress.articles} input(s); run the same command "

@@ -18,8 +18,8 @@ from eventwire.ingest.htmlclean import clean_html
 from eventwire.ingest.language import check_english
 from eventwire.ingest.outlet import outlet_from_url
 from eventwire.ingest.rawbytes import read_bytes
-from eventwire.ingest.runon import check_sentence_length
 from eventwire.ingest.records import Record, json_records, jsonl_records
+from eventwire.ingest.runon import check_sentence_length
 from eventwire.ingest.streaming import jsonl_file_records
 from eventwire.ingest.textclean import clean_text
 from eventwire.ingest.warc import warc_records
