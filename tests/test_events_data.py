@@ -115,3 +115,25 @@ def test_sources_file_documents_every_data_file() -> None:
     for path in DATA_DIR.iterdir():
         if path.suffix in (".yaml", ".tsv"):
             assert f"`{path.name}`" in sources, path.name
+
+
+def _imported() -> dict[str, str]:
+    return {p.lemma: p.cameo for p in load_verb_patterns() if p.id.startswith("cameo.")}
+
+
+@pytest.mark.parametrize(("verb", "cameo"), [("denigrate", "111"), ("exonerate", "081"), ("criminalize", "172")])
+def test_cameo_dictionary_synsets_add_specific_verbs(verb: str, cameo: str) -> None:
+    assert _imported().get(verb) == cameo
+
+
+@pytest.mark.parametrize("verb", ["take", "pay", "go", "think", "plan", "say", "condemn", "accuse", "kill"])
+def test_cameo_dictionary_leaves_out_generic_cue_and_hand_verbs(verb: str) -> None:
+    # root-level synsets ("go", "think"), the stop list ("take", "pay"), cue verbs ("plan", "say")
+    # and verbs verbs.yaml already codes by hand ("condemn", "accuse", "kill")
+    assert verb not in _imported()
+
+
+def test_hand_patterns_come_before_imported_ones() -> None:
+    ids = [p.id for p in load_verb_patterns()]
+    first_imported = next(i for i, pid in enumerate(ids) if pid.startswith("cameo."))
+    assert all(pid.startswith("cameo.") for pid in ids[first_imported:])

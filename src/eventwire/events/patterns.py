@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -122,7 +123,39 @@ def load_verb_patterns() -> tuple[VerbPattern, ...]:
                     recipient_preps=_words(rpreps) if rpreps is not None else None,
                 )
             )
+    out.extend(_imported_verbs({p.lemma for p in out}))
     return tuple(out)
+
+
+def _imported_verbs(hand: set[str]) -> list[VerbPattern]:
+    """Bare-verb patterns from the CAMEO verb dictionary's synonym sets (cameo_verbs.tsv, built by
+    ``build_cameo_verbs``), for verbs the hand-written file does not know.  Root-level synsets
+    (codes ending in 0: "040 consult", "190 fight") are WordNet-wide and name too many everyday
+    verbs ("go", "think", "break"), so only specific codes are taken, minus the stop list."""
+    data = _read_yaml("cues.yaml")
+    stop = _words(data.get("imported_verb_stoplist"))
+    for key in ("speculative_heads", "future_heads", "reporting_heads", "opinion_heads",
+                "transparent_heads", "light_verbs", "negation_heads", "intent_heads"):
+        stop |= _words(data.get(key))
+    out: list[VerbPattern] = []
+    path = DATA_DIR / "cameo_verbs.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for raw in csv.DictReader(fh, delimiter="\t"):
+            verb, code = raw["verb"].strip().lower(), raw["cameo"].strip()
+            if code.endswith("0") or verb in hand or verb in stop:
+                continue
+            row = cameo_row(code)
+            if row is None or row.type not in EVENT_TYPES:
+                continue
+            out.append(
+                VerbPattern(
+                    id=f"cameo.{verb}.{code}", lemma=verb, extra=(), type=row.type, mode=row.mode,
+                    context=row.context, cameo=code, objects=frozenset(), preps=frozenset(),
+                    absorb=row.type in ("AGREE", "REQUEST", "REJECT", "THREATEN", "ACCUSE"),
+                    recipient_preps=None,
+                )
+            )
+    return out
 
 
 @lru_cache(maxsize=1)
