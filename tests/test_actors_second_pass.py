@@ -207,6 +207,10 @@ CASES = [
     C("Uyghurs in Xinjiang face restrictions.", "Uyghurs", "CHN", "CVL"),
     C("Yoruba leaders rejected the plan.", "Yoruba leaders", "NGA", "ELI"),
     C("Tamil rebels attacked an army post.", "Tamil rebels", "LKA", "REB"),
+    # an agent noun with its head noun, then "in <state>"
+    C("Seven opposition parties in Nepal called a general strike.", "opposition parties", "NPL", "OPP"),
+    C("Opposition groups in Zimbabwe called for a boycott.", "Opposition groups", "ZWE", "OPP"),
+    C("Officials in Paris said the talks had failed.", "Officials", "FRA", "GOV"),
     # the article's state for "the army" / "police"
     C("Protests spread across Iraq. Iraq's prime minister called for calm. The army said it had arrested ten people.", "army", "IRQ", "MIL"),
     C("Protests spread across Iraq. Iraq's prime minister called for calm. Police fired tear gas.", "Police", "IRQ", "COP"),

@@ -238,15 +238,23 @@ def _owner_entity(doc: Doc, it: Item, nxt: Item, ents: tuple[Span, ...], items: 
     return entity, 2
 
 
-def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]) -> bool:
-    """True for 'agent of (the) <state>' / 'agent in <capital>' with a word from ``words``."""
+def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]) -> int | None:
+    """The preposition of 'agent of (the) <state>' / 'agent in <capital>' with a word from
+    ``words``; up to two plural head nouns may follow the agent ("opposition parties in Nepal")."""
     if nxt is None or nxt.cand is None or nxt.cand.kind != "state":
-        return False
-    between = [t.lower_ for t in doc[it.end:nxt.start]]
-    return bool(between) and between[0] in words and between[1:] in ([], ["the"])
+        return None
+    at = it.end
+    while at < nxt.start and at - it.end < 2 and doc[at].tag_ == "NNS":
+        at += 1
+    between = [t.lower_ for t in doc[at:nxt.start]]
+    if between and between[0] in words and between[1:] in ([], ["the"]):
+        return at
+    return None
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+#: modifier sectors that say which side a body is on ("opposition parties", "rebel groups")
+_SIDE_SECTORS = frozenset({"OPP", "REB"})
 #: titles of state office, which vouch for a surname after them ("Prime Minister Rabin")
 _TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
 _ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -366,16 +374,30 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
             k += 2
             continue
         # agent + of/in + state ("the foreign minister of Iran", "officials in Paris")
-        if it.agent is not None and nxt is not None \
-                and _following_state(doc, it, nxt, frozenset({"of", "in", "from"})):
-            assert nxt.cand is not None
-            term = it.agent
-            out.append(make_entity(doc, it.start, nxt.end, country=nxt.cand.country,
+        body, place, used = it, nxt, 2
+        if it.agent is not None and nxt is not None and nxt.agent is not None \
+                and nxt.start == it.end and k + 2 < len(items):
+            # "opposition parties in Nepal": one body; a modifier saying which side wins
+            head = nxt.agent
+            sector = it.agent.sector if it.agent.sector in _SIDE_SECTORS else head.sector
+            body = Item(it.start, nxt.end, agent=AgentTerm(f"{it.agent.term} {head.term}",
+                                                            sector, head.role, head.source))
+            place, used = items[k + 2], 3
+        term = body.agent
+        prep = _following_state(doc, body, place, frozenset({"of", "in", "from"})) \
+            if term is not None else None
+        if prep is None and body is not it:
+            body, place, used, term = it, nxt, 2, it.agent
+            prep = _following_state(doc, body, place, frozenset({"of", "in", "from"})) \
+                if term is not None else None
+        if prep is not None:
+            assert place is not None and place.cand is not None and term is not None
+            out.append(make_entity(doc, body.start, place.end, country=place.cand.country,
                                sector=term.sector, name=None, role=term.role,
-                               kind=_agent_kind(term, doc, it.start),
-                               why=f"{term.term} {doc[it.end].lower_} {nxt.cand.name} "
-                                   f"({nxt.cand.source})"))
-            k += 2
+                               kind=_agent_kind(term, doc, body.start),
+                               why=f"{term.term} {doc[prep].lower_} {place.cand.name} "
+                                   f"({place.cand.source})"))
+            k += used
             continue
         if c is not None:
             out.append(_from_candidate(doc, it))
