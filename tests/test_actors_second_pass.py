@@ -118,7 +118,7 @@ def _state(iso: str, place: bool = False) -> Item:
     ([_state("IRQ")], None),                                        # once is not a lead
     ([_state("IRQ"), _state("IRQ"), _state("IRN")], "IRQ"),
     ([_state("IRQ"), _state("IRQ"), _state("IRN"), _state("IRN")], None),  # two-state story
-    ([_state("IRQ", place=True), _state("IRQ", place=True)], None),      # places do not count
+    ([_state("IRQ", place=True), _state("IRQ", place=True)], "IRQ"),  # "in Iraq" counts too
 ])
 def test_lead_state(items: list[Item], lead: str | None) -> None:
     assert lead_state(items) == lead
@@ -215,6 +215,11 @@ CASES = [
     C("Protests spread across Iraq. Iraq's prime minister called for calm. The army said it had arrested ten people.", "army", "IRQ", "MIL"),
     C("Protests spread across Iraq. Iraq's prime minister called for calm. Police fired tear gas.", "Police", "IRQ", "COP"),
     C("Russia and Ukraine traded blame. The army said it had repelled an attack.", "army", None, "MIL"),
+    C("Violence grew in Sudan. Talks in Sudan stalled as its ruling military council cracked down.", "military council", "SDN", "MIL"),
+    C("Clashes spread in Sudan on Monday. Sudan's neighbours called for calm. The Transitional Military Council said it would talk.", "Military Council", "SDN", "MIL"),
+    C("NATO allies met. The North Atlantic Treaty Organisation said it would respond.", "North Atlantic Treaty Organisation", None, "IGO"),
+    C("Bolivarian soldiers closed the bridge.", "Bolivarian soldiers", "VEN", "MIL"),
+    C("Jihadist groups attacked the base.", "Jihadist groups", None, "REB"),
 ]
 
 
@@ -227,3 +232,16 @@ def parse(nlp: Language) -> Callable[[str, str | None], Doc]:
 def test_second_pass_resolution(parse: Callable[[str, str | None], Doc], case: Case) -> None:
     (result,) = run_cases([case], parse)
     assert result.ok, result.describe()
+
+
+@pytest.mark.parametrize(("written", "variant"), [
+    ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    ("Ministry of Defence", "Ministry of Defense"),
+    ("International Labor Organization", "International Labour Organisation"),
+    ("World Food Programme", "World Food Program"),
+])
+def test_spelling_variants(written: str, variant: str) -> None:
+    from eventwire.actors.kb import spelling_variants
+
+    assert variant in spelling_variants(written)
+    assert spelling_variants("Programmer Union") == ("Programmer Union",)  # whole words only

@@ -108,17 +108,41 @@ def select(candidates: Iterable[Candidate], on: dt.date | None) -> list[Candidat
     return [c for _, _, c in ranked]
 
 
+#: British and American spellings of words in organization names; news uses both
+_SPELLINGS = (("organization", "organisation"), ("defense", "defence"), ("labor", "labour"),
+              ("center", "centre"), ("program", "programme"))
+
+
+def spelling_variants(alias: str) -> tuple[str, ...]:
+    """``alias`` and its other-spelling forms ("North Atlantic Treaty Organisation")."""
+    out = [alias]
+    for us, uk in _SPELLINGS:
+        for form in list(out):
+            for a, b in ((us, uk), (us.capitalize(), uk.capitalize())):
+                if a in form.split() or any(w.startswith(a) and w[len(a):] in ("s", "'s")
+                                            for w in form.split()):
+                    out.append(" ".join(b + w[len(a):] if w.startswith(a) and w[len(a):]
+                                        in ("", "s", "'s") else w for w in form.split()))
+                elif b in form.split():
+                    out.append(" ".join(a if w == b else w for w in form.split()))
+    return tuple(dict.fromkeys(out))
+
+
 def _layered(files: Iterable[tuple[Path, int]], forms: set[str]) -> dict[str, tuple[Candidate, ...]]:
     index: dict[str, list[Candidate]] = defaultdict(list)
     for path, layer in files:
-        for alias, cand in read_names(path, layer):
-            forms.add(alias)
-            key = normalize(alias)
-            current = index[key]
-            if current and current[0].layer < layer:
-                current.clear()  # a higher layer redefines this name
-            if (not current or current[0].layer == layer) and cand not in current:
-                current.append(cand)
+        for written, cand in read_names(path, layer):
+            variants = spelling_variants(written) if cand.kind != "person" else (written,)
+            for alias in variants:
+                key = normalize(alias)
+                current = index[key]
+                if alias != written and current and current[0] != cand:
+                    continue  # a variant never displaces a name written in the files
+                forms.add(alias)
+                if current and current[0].layer < layer:
+                    current.clear()  # a higher layer redefines this name
+                if (not current or current[0].layer == layer) and cand not in current:
+                    current.append(cand)
     return {k: tuple(v) for k, v in index.items() if v}
 
 

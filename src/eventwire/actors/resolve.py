@@ -261,11 +261,12 @@ _ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def lead_state(items: list[Item]) -> str | None:
-    """The state an article is about: named at least twice and twice as often as any other."""
+    """The state an article is about: named at least twice and twice as often as any other
+    (as an actor or as a place: "violence in Sudan" says what the story is about)."""
     counts: dict[str, int] = {}
     for it in items:
         c = it.cand
-        if c is not None and c.kind == "state" and c.country and not it.place:
+        if c is not None and c.kind == "state" and c.country:
             counts[c.country] = counts.get(c.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
@@ -296,6 +297,9 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None,
                      and (e.kind == "state" or e.kind in ORG_KINDS)), None)
         if ante is not None:
             country, why = ante.country, why + f"; coref: {doc[i].text} -> {ante.text}"
+            span = doc[i + 1:it.end]
+        elif lead and term.sector in _ORGAN_SECTORS:
+            country, why = lead, why + f"; {doc[i].text} -> the article's lead state {lead}"
             span = doc[i + 1:it.end]
     elif (home or lead) and term.sector in _ORGAN_SECTORS and not term.role \
             and (all(t.text[:1].isupper() for t in span if t.is_alpha)
