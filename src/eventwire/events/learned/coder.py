@@ -27,7 +27,7 @@ from eventwire.events.cues import Cues, load_cues
 from eventwire.events.learned.errors import ModelFileError
 from eventwire.events.learned.features import sentence_features
 from eventwire.events.learned.model import EventTypeModel, load_default_model, model_path
-from eventwire.events.modality import modality, published_date
+from eventwire.events.modality import is_question, modality, published_date
 from eventwire.model import Entity, Event, TextSpan
 
 __all__ = ["POLICIES", "LearnedCoder", "Policy", "type_cameo"]
@@ -133,7 +133,8 @@ class LearnedCoder:
                 kept = self._judge(ev, scores, best)
                 if kept is not None:
                     out.append(kept)
-            if not inside and pol.propose is not None and scores[best] >= pol.propose:
+            # questions assert nothing, as for the rule coder
+            if not inside and pol.propose is not None and scores[best] >= pol.propose and not is_question(sent):
                 index = index or EntityIndex(doc)
                 proposed = self._propose(doc, sent, best, scores[best], index)
                 if proposed is not None:
