@@ -211,6 +211,18 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("The Iranian ambassador was summoned.", set()),
     ("The Iranian ambassador was summoned by France.", {("ACCUSE", "FRA", "IRN", "")}),
     ("The Indian ambassador to India was summoned.", set()),
+    ("The Iranian envoy was ordered to leave France.", {("SANCTION", "FRA", "IRN", "")}),
+    # --- a passive raising verb's subject does the complement
+    ("The Iranian foreign minister is scheduled to visit Moscow.", {("AGREE", "IRN", "RUS", "")}),
+    ("Russian troops were forced to retreat from Ukraine.", {("RETREAT", "RUS", "UKR", "")}),
+    # --- the partner of the actor's own ties is the recipient
+    ("Russia suspended Russian cooperation with Japan.", {("SANCTION", "RUS", "JPN", "")}),
+    ("Russia suspended Russian cooperation.", {("SANCTION", "RUS", "", "")}),
+    ("Japan announced it would cease diplomatic relations with China.", {("SANCTION", "JPN", "CHN", "future")}),
+    # --- "at X's request": the one who acted on it was asked
+    ("Russia sent troops to Syria at Iran's request.", {("MOBILIZE", "RUS", "SYR", ""), ("REQUEST", "IRN", "RUS", "")}),
+    ("Japan released the Chinese fishermen upon a Chinese request.", {("RETREAT", "JPN", "CHN", ""), ("REQUEST", "CHN", "JPN", "")}),
+    ("Iran's request was discussed at length.", {("REQUEST", "IRN", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

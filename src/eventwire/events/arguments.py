@@ -187,6 +187,10 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         obj = _child(head, "dobj")
         if obj is not None:
             return obj, "object of governing verb"
+        raised = _child(head, "nsubjpass")
+        if raised is not None and _agent(head) is None:
+            # "X is scheduled / was forced / is expected TO TRAVEL": X travels
+            return _antecedent(raised), f"raised subject of '{head.text}'"
     # climb past prepositions and nouns to the governing verb ("risking ... for agreeing")
     while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
@@ -294,10 +298,25 @@ def _pick(
         if ents and tok.pos_ == "PRON" and countries(ents) <= actor_countries:
             continue  # "X announced IT would...": the pronoun is the actor again
         if ents and (theme or (not own and not self_ok)) and countries(ents) <= actor_countries:
-            # "send more U.S. troops": the actor's own modifier, not a recipient
+            # "send more U.S. troops": the actor's own modifier, not a recipient; but "Moscow's
+            # relations WITH TURKEY": the partner of the actor's own ties is
+            partner = _partner(index, tok, actor_countries)
+            if partner is not None:
+                return Argument(partner[1], f"{via} '{tok.text}', partner '{partner[0].text}'", partner[0].i)
             continue
         if ents:
             return Argument(ents, f"{via} '{tok.text}'", tok.i)
+    return None
+
+
+def _partner(index: EntityIndex, tok: Token, actor_countries: frozenset[str]) -> tuple[Token, tuple[Entity, ...]] | None:
+    """The other party of a "with" phrase inside ``tok``'s phrase ("relations with Turkey")."""
+    for sub in tok.subtree:
+        if sub.dep_ == "prep" and sub.lower_ in ("with", "between"):
+            for pobj in (c for c in sub.children if c.dep_ == "pobj"):
+                ents, _ = index.phrase(pobj)
+                if ents and not countries(ents) <= actor_countries:
+                    return pobj, ents
     return None
 
 

@@ -126,6 +126,8 @@ class RuleCoder:
                 continue
             pat = trig.pattern
             assert isinstance(pat, VerbPattern)
+            if _scheduled(doc[trig.head], self.cues.future_heads):
+                continue  # "X is scheduled to visit": the visit is the act, X its actor
             if pat.absorb or pat.type in self.cues.absorbing_types:
                 for comp in _complements(doc, trig):
                     skip |= _content(comp) & set(by_head)
@@ -199,6 +201,8 @@ class RuleCoder:
             if governing is not None and governing[0].pattern.type == pat.type:
                 return None  # "imposed sanctions": the verb already coded this act
             actor, recipient = noun_arguments(trig, doc, index, self.cues.light_verbs)
+            if recipient is None and actor is not None and pat.type in _ADDRESSED_TYPES:
+                recipient = _granter(doc[trig.head], index, actor)
             responded = governing is not None and governing[0].pattern.type in _RESPONSE_TYPES
             if governing is not None and recipient is None and responded and pat.type in _ADDRESSED_TYPES:
                 recipient = governing[1]
@@ -342,6 +346,29 @@ class RuleCoder:
             pattern_id=f"{trig.pattern.id}+demand",
             explanation=tuple(why) + (f"speaker: {via} '{speaker.text}' of '{doc[reporter].text}'",),
         )
+
+
+def _granter(noun: Token, index: EntityIndex, actor: Argument) -> Argument | None:
+    """ "NATO held a meeting AT TURKEY'S REQUEST": whoever did what was asked is the one asked."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("at", "upon", "on") or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj, via = subject_token(prep.head)
+    if subj is None:
+        return None
+    ents, _ = index.phrase(subj)
+    if not ents or countries(ents) <= countries(actor.entities):
+        return None
+    return Argument(ents, f"granter: {via} of '{prep.head.text}'", subj.i)
+
+
+def _scheduled(verb: Token, future_heads: frozenset[str]) -> bool:
+    """An agentless passive of scheduling ("is scheduled / set / slated to")."""
+    return (
+        verb.lemma_.lower() in future_heads
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _issues_an_act(verb: Token, by_head: dict[int, Trigger], statement_nouns: frozenset[str]) -> bool:

@@ -57,6 +57,10 @@ def host_actor(doc: Doc, verb: Token, index: EntityIndex) -> tuple[Argument, Arg
     posted = [p for t in subj.subtree for p in _pobjs(t, _POSTING_PREPS)]
     candidates = [(p, f"posting '{p.text}' of '{subj.text}'") for p in posted]
     candidates += [(p, f"prep of '{verb.text}'") for p in _pobjs(verb, _VERB_PREPS)]
+    # "was ordered to leave FRANCE", "was asked to depart from the country"
+    for comp in (c for c in verb.children if c.dep_ in ("xcomp", "advcl")):
+        candidates += [(o, f"object of '{comp.text}'") for o in comp.children if o.dep_ == "dobj"]
+        candidates += [(p, f"prep of '{comp.text}'") for p in _pobjs(comp, _VERB_PREPS)]
     for tok, via in candidates:
         ents = tuple(e for e in index.phrase(tok)[0] if e.country)
         if not ents:
