@@ -211,6 +211,11 @@ CASES = [
     C("Seven opposition parties in Nepal called a general strike.", "opposition parties", "NPL", "OPP"),
     C("Opposition groups in Zimbabwe called for a boycott.", "Opposition groups", "ZWE", "OPP"),
     C("Officials in Paris said the talks had failed.", "Officials", "FRA", "GOV"),
+    # misspelt state words
+    C("Ethopia has agreed to reopen its borders.", "Ethopia", "ETH", "GOV"),
+    C("The Phillippines military said the rebels had fled.", "Phillippines military", "PHL", "MIL"),
+    C("Afganistan and Pakistan agreed to talk.", "Afganistan", "AFG"),
+    C("Roland Garros won the final.", "Roland", None),  # a person, not Poland
     # the article's state for "the army" / "police"
     C("Protests spread across Iraq. Iraq's prime minister called for calm. The army said it had arrested ten people.", "army", "IRQ", "MIL"),
     C("Protests spread across Iraq. Iraq's prime minister called for calm. Police fired tear gas.", "Police", "IRQ", "COP"),

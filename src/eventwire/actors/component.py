@@ -18,6 +18,7 @@ from eventwire.actors.cues import load_cues
 from eventwire.actors.dateline import dateline_country
 from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.matching import build_matchers, find_mentions
+from eventwire.actors.misspellings import misspelt_states
 from eventwire.actors.people import unknown_people
 from eventwire.actors.resolve import compose, resolve_items
 from eventwire.actors.surnames import surname_index
@@ -48,6 +49,7 @@ class ActorResolver:
         article = doc._.ew_article
         on = article.published if article is not None else None
         mentions = find_mentions(doc, self.matchers, self.cues)
+        mentions = sorted(mentions + misspelt_states(doc, mentions, self.kb), key=lambda m: m.start)
         items = resolve_items(doc, mentions, self.kb, self.cues, on)
         entities = compose(doc, items, self.cues, dateline_country(doc, self.kb), self.people, on)
         people, covered = unknown_people(doc, entities, self.cues, self.people, on)

@@ -12,6 +12,7 @@ Composition, left to right:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -85,10 +86,13 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
                     name=group.name, kind="group", country=None, sector=group.sector,
                     source="cues.yaml", form="group")))
             continue
-        ranked = select(kb.candidates(span.text), on)
+        exact = kb.candidates(span.text)
+        ranked = select(exact or kb.candidates(m.key), on)
         if not ranked:
             continue
         cand = dated(disambiguate(doc, m.key, ranked[0], cues), on)
+        if not exact:  # a misspelt state word (eventwire.actors.misspellings)
+            cand = dataclasses.replace(cand, note=f"written '{span.text}' for '{m.key}'")
         if cand.kind == "person" and _second_half(doc, m.start):
             continue  # "Ratcliffe" in "Zaghari-Ratcliffe" is not John Ratcliffe
         if inside_person_name(span, cand, ents):

@@ -57,7 +57,7 @@ def surname_index(kb: KnowledgeBase) -> SurnameIndex:
                         by_first=MappingProxyType({k: frozenset(v) for k, v in first.items()}))
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True when a and b differ by one inserted, deleted or replaced letter (or are equal)."""
     if abs(len(a) - len(b)) > 1:
         return False
@@ -91,7 +91,7 @@ def by_surname(index: SurnameIndex, words: Sequence[str], on: dt.date | None,
     found = [c for c in index.by_last.get(key, ()) if _given_fits(c.name, given)]
     if not found and given and len(key) >= 5:
         # a misspelt surname ("Gbago") is trusted only with the right first name
-        near = [k for k in index.by_first.get(normalize(given[0]), ()) if _one_edit(k, key)]
+        near = [k for k in index.by_first.get(normalize(given[0]), ()) if one_edit(k, key)]
         found = [c for k in near for c in index.by_last[k] if _given_fits(c.name, given)]
     people: dict[tuple[int, str, str], list[Candidate]] = defaultdict(list)
     for c in found:
