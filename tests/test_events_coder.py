@@ -71,6 +71,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "the police": (None, "COP", "reference"),
     "police": (None, "COP", "reference"),
     "Reuters": (None, "MED", "organization"),
+    "Amnesty International": (None, "NGO", "organization"),
 }
 
 
@@ -223,6 +224,17 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia sent troops to Syria at Iran's request.", {("MOBILIZE", "RUS", "SYR", ""), ("REQUEST", "IRN", "RUS", "")}),
     ("Japan released the Chinese fishermen upon a Chinese request.", {("RETREAT", "JPN", "CHN", ""), ("REQUEST", "CHN", "JPN", "")}),
     ("Iran's request was discussed at length.", {("REQUEST", "IRN", "", "")}),
+    # --- stateless actors and unnamed attackers
+    ("Amnesty International accused Iran of torturing prisoners.", {("ACCUSE", "", "IRN", "")}),
+    ("Three Indian soldiers were killed near the border.", {("ASSAULT", "", "IND", "")}),
+    ("Three Indian soldiers were killed by Pakistan.", {("ASSAULT", "PAK", "IND", "")}),
+    ("The deal was attacked in the press.", set()),
+    ("Russia was criticized for the strikes.", set()),
+    # --- a threat is aimed at whoever its condition asks to act
+    ("Russia threatened to halt the talks if Japan goes ahead with the tests.", {("THREATEN", "RUS", "JPN", "")}),
+    ("Iran threatened to launch an offensive unless Iraq accepted its terms.", {("THREATEN", "IRN", "IRQ", ""), ("AGREE", "IRQ", "", "hypothetical")}),
+    ("Iran threatened to launch an offensive unless Iran is attacked.", {("THREATEN", "IRN", "", ""), ("ASSAULT", "", "IRN", "hypothetical")}),
+    ("Iran threatened to close the strait.", {("THREATEN", "IRN", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

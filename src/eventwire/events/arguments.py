@@ -53,8 +53,12 @@ def countries(entities: tuple[Entity, ...]) -> frozenset[str]:
     return frozenset(out)
 
 
+#: sectors that act on their own account without a country ("Amnesty International demanded")
+_STATELESS_ACTORS = frozenset({"IGO", "NGO"})
+
+
 def _usable(ent: Entity) -> bool:
-    return bool(ent.country) or (ent.sector or "").upper() == "IGO"
+    return bool(ent.country) or (ent.sector or "").upper() in _STATELESS_ACTORS
 
 
 class EntityIndex:

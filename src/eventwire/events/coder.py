@@ -208,6 +208,10 @@ class RuleCoder:
                 recipient = governing[1]
                 if recipient is not None:
                     recipient = Argument(recipient.entities, f"responder of '{doc[governing[0].head].text}'")
+        unnamed = pat.type in self.cues.unnamed_actor_types and trig.kind == "verb"
+        if actor is None and recipient is not None and unnamed and _agentless_passive(doc[trig.head]):
+            # "three soldiers were killed": an attack whose attacker the sentence does not name
+            actor = Argument((), "unnamed (passive without agent)")
         if actor is None:
             return None
         why.append(f"actor: {actor.via} -> {'/'.join(sorted(countries(actor.entities)))}")
@@ -235,6 +239,10 @@ class RuleCoder:
                 return None
             return self._demand(doc, sent, trig, index, mod.reported_by, actor, why, typ=pat.type, cameo=pat.cameo)
         typ, cameo, mode, aux = reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
+        if typ == "THREATEN" and pat.type == "THREATEN" and recipient is None:
+            recipient = _condition_subject(doc[trig.head], index, actor, self.cues.conditional_marks)
+            if recipient is not None:
+                why.append(f"recipient: {recipient.via}")
         if recipient is None and typ in self.cues.requires_recipient:
             return None
         row = cameo_row(cameo)
@@ -360,6 +368,29 @@ def _granter(noun: Token, index: EntityIndex, actor: Argument) -> Argument | Non
     if not ents or countries(ents) <= countries(actor.entities):
         return None
     return Argument(ents, f"granter: {via} of '{prep.head.text}'", subj.i)
+
+
+def _condition_subject(
+    verb: Token, index: EntityIndex, actor: Argument, marks: frozenset[str]
+) -> Argument | None:
+    """ "threatened to halt talks IF THE UNITED STATES goes ahead", "will strike UNLESS BAGHDAD
+    accepts": a threat is aimed at whoever the condition asks to act."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for head in heads:
+        for clause in (c for c in head.children if c.dep_ == "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children):
+                continue
+            subj, via = subject_token(clause)
+            if subj is None:
+                continue
+            ents, _ = index.phrase(subj)
+            if ents and not countries(ents) <= countries(actor.entities):
+                return Argument(ents, f"subject of condition '{clause.text}' ({via})", subj.i)
+    return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _scheduled(verb: Token, future_heads: frozenset[str]) -> bool:

@@ -52,6 +52,8 @@ class Cues:
     host_state_acts: frozenset[str] = frozenset()
     #: nouns of issued texts whose participle is their issuer's act ("a statement CONDEMNING")
     statement_nouns: frozenset[str] = frozenset()
+    #: types coded with an empty actor when an agentless passive names only the victim
+    unnamed_actor_types: frozenset[str] = frozenset()
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -101,4 +103,5 @@ def load_cues() -> Cues:
         stative_participles=_set(data, "stative_participles"),
         host_state_acts=_set(data, "host_state_acts"),
         statement_nouns=_set(data, "statement_nouns"),
+        unnamed_actor_types=frozenset(str(v) for v in data.get("unnamed_actor_types") or ()),
     )
