@@ -85,7 +85,9 @@ def generate(con: duckdb.DuckDBPyConnection, n_events: int, shuffled: bool) -> N
                CASE WHEN dated THEN 'day' END, NULL, NULL, NULL, NULL,
                'synthetic evidence ' || article_id || ' ' || event_index, 0, 40, 'verb', 10, 14,
                NULL, NULL, NULL, {_sql_list(CAMEO)}[ti], {_sql_list(GOLDSTEIN)}[ti],
-               {_sql_list(QUAD)}[ti], 'bench', NULL
+               {_sql_list(QUAD)}[ti], 'bench', NULL,
+               CASE WHEN dated THEN published - lag ELSE published END,
+               CASE WHEN dated THEN published - lag ELSE published END
         FROM base
         ORDER BY {"random()" if shuffled else "published, article_id, event_index"}
     """)
