@@ -82,3 +82,28 @@ def test_a_perfect_output_scores_one_on_the_seed(referee: ModuleType) -> None:
     assert score_article(gold, perfect).recall == 1.0
     assert score_article(gold, perfect).precision == 1.0
     assert score_article(gold, {"events": []}).f1 == 0.0
+
+
+def test_date_place_and_quantity_mentions_are_scored() -> None:
+    gold = {
+        "events": [],
+        "dates": [{"text": "May 7", "value": "2019-05-07", "precision": "day"},
+                  {"text": "this month", "value": "2019-05", "precision": "month"},
+                  {"text": "last year", "value": "2018", "precision": "year"},
+                  {"text": "eight years of war", "value": "2011/2019", "precision": "duration"}],
+        "places": [{"text": "Moscow", "country": "RUS", "kind": "city"},
+                   {"text": "Middle East", "kind": "region"}],
+        "quantities": [{"text": "four ships", "value": 4, "unit": "ship"}],
+    }
+    output = {
+        "events": [],
+        "dates": [{"text": "May 7", "value": {"start": "2019-05-07", "end": "2019-05-07"}},
+                  {"text": "this month", "value": {"start": "2019-05-01", "end": "2019-05-31"}},
+                  {"text": "last year", "value": {"start": "2017-01-01", "end": "2017-12-31"}}],
+        "places": [{"text": "Moscow", "country": "USA"}, {"text": "the Middle East"}],
+        "quantities": [{"text": "four ships", "value": 4.0}],
+    }
+    score = score_article(gold, output)
+    assert (score.date_mentions_right, score.date_mentions_total) == (2, 3)
+    assert (score.places_right, score.places_total) == (1, 2)
+    assert (score.quantities_right, score.quantities_total) == (1, 1)

@@ -21,6 +21,8 @@ def format_report(figures: dict[str, Any]) -> str:
         (f"dates right: {_pct(figures['dates'])}   attribution right: "
          f"{_pct(figures['attribution'])}   quotes found: {_pct(figures['quotes'])}"
          f"   actors right: {_pct(figures['actors'])}"),
+        (f"date mentions right: {_pct(figures['date_mentions'])}   places right: "
+         f"{_pct(figures['places'])}   quantities right: {_pct(figures['quantities'])}"),
     ]
     if "plover_gsr" in figures:
         g = figures["plover_gsr"]

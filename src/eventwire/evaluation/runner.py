@@ -98,6 +98,10 @@ class CorpusReport:
             "attribution": _ratio(self._sum("attribution_right"), self._sum("attribution_total")),
             "quotes": _ratio(self._sum("quotes_right"), self._sum("quotes_total")),
             "actors": _ratio(self._sum("actors_right"), self._sum("actors_total")),
+            "date_mentions": _ratio(self._sum("date_mentions_right"),
+                                    self._sum("date_mentions_total")),
+            "places": _ratio(self._sum("places_right"), self._sum("places_total")),
+            "quantities": _ratio(self._sum("quantities_right"), self._sum("quantities_total")),
             "per_type": self.per_type(),
             "per_article": {
                 name: {"f1": round(s.f1, 3), "precision": round(s.precision, 3),

@@ -148,6 +148,12 @@ class ArticleScore:
     attribution_total: int
     actors_right: int
     actors_total: int
+    date_mentions_right: int = 0
+    date_mentions_total: int = 0
+    places_right: int = 0
+    places_total: int = 0
+    quantities_right: int = 0
+    quantities_total: int = 0
     missed: tuple[Miss, ...] = ()
     false_positives: tuple[FalsePositive, ...] = ()
     per_type: dict[str, tuple[int, int, int]] = field(default_factory=dict)  # tp, system, gold
@@ -216,6 +222,48 @@ def _actor_right(gold_actor: JSON, entities: Sequence[JSON]) -> bool:
         if same_words and e.get("country") == gold_actor.get("country") and same_sector:
             return True
     return False
+
+
+def _same_words(gold_text: str, got_text: str | None) -> bool:
+    a, b = normalise(gold_text), normalise(got_text)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def _date_value_right(gold: JSON, value: JSON | None) -> bool:
+    """A gold date value ('2019-05-07', '2019-05', '2018', '2011/2019') against a resolved range."""
+    if not value:
+        return False
+    want = str(gold.get("value", ""))
+    start, end = str(value.get("start", "")), str(value.get("end", ""))
+    if "/" in want:
+        first, last = want.split("/", 1)
+        return start.startswith(first) and end.startswith(last)
+    return start.startswith(want) and end.startswith(want)
+
+
+def _listed_found(golds: Sequence[JSON], found: Callable[[JSON], bool]) -> int:
+    return sum(1 for g in golds if found(g))
+
+
+def _mention_scores(gold: JSON, output: JSON) -> dict[str, int]:
+    """Date mentions, places and quantities the gold lists, found with the right value."""
+    dates, places, quantities = (output.get(k) or [] for k in ("dates", "places", "quantities"))
+    gold_dates = [d for d in gold.get("dates", []) if d.get("precision") != "duration"]
+    return {
+        "date_mentions_right": _listed_found(gold_dates, lambda g: any(
+            _same_words(g["text"], d.get("text")) and _date_value_right(g, d.get("value"))
+            for d in dates)),
+        "date_mentions_total": len(gold_dates),
+        "places_right": _listed_found(gold.get("places", []), lambda g: any(
+            _same_words(g["text"], p.get("text"))
+            and (g.get("country") is None or p.get("country") == g.get("country"))
+            for p in places)),
+        "places_total": len(gold.get("places", [])),
+        "quantities_right": _listed_found(gold.get("quantities", []), lambda g: any(
+            _same_words(g["text"], q.get("text")) and q.get("value") is not None
+            and abs(float(q["value"]) - float(g["value"])) < 1e-6 for q in quantities)),
+        "quantities_total": len(gold.get("quantities", [])),
+    }
 
 
 def _miss_cause(gold: JSON, events: Sequence[JSON], all_events: Sequence[JSON]) -> str:
@@ -298,6 +346,7 @@ def score_article(gold: JSON, output: JSON) -> ArticleScore:
         attribution_right=attr_right, attribution_total=attr_total,
         actors_right=sum(_actor_right(a, entities) for a in gold_actors if "country" in a),
         actors_total=sum(1 for a in gold_actors if "country" in a),
+        **_mention_scores(gold, output),
         missed=missed, false_positives=tuple(false_positives),
         per_type={k: (v[0], v[1], v[2]) for k, v in per_type.items()},
     )
