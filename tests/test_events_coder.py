@@ -235,6 +235,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Iran threatened to launch an offensive unless Iraq accepted its terms.", {("THREATEN", "IRN", "IRQ", ""), ("AGREE", "IRQ", "", "hypothetical")}),
     ("Iran threatened to launch an offensive unless Iran is attacked.", {("THREATEN", "IRN", "", ""), ("ASSAULT", "", "IRN", "hypothetical")}),
     ("Iran threatened to close the strait.", {("THREATEN", "IRN", "", "")}),
+    # --- calling an act a wrong is criticism; a stated concern is disapproval
+    ("Russia views the drills as a provocation.", {("ACCUSE", "RUS", "", "")}),
+    ("Russia considers the offer.", set()),
+    ("India's concern at the interference of Canadian diplomats grew.", {("ACCUSE", "IND", "CAN", "")}),
+    ("There are concerns about the economy.", set()),
+    ("Iran violated its obligations under the treaty.", {("REJECT", "IRN", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),
