@@ -95,13 +95,9 @@ def test_features_see_negation_and_modals() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Warplanes bombed an ammunition depot in the north overnight.", "ASSAULT"),
         ("Jets bombed an ammunition depot outside the northern city overnight.", "ASSAULT"),
-        pytest.param(
-            "Thousands of teachers marched on the parliament demanding higher pay.", "PROTEST",
-            marks=pytest.mark.xfail(strict=True, reason="known weakness: 'march' is rare in the training "
-                                    "sentences and the masked subject ('thousands of teachers') was the "
-                                    "protest cue; the model spreads its probability thinly (max < 0.15)"),
-        ),
+        ("Thousands of teachers marched on the parliament demanding higher pay.", "PROTEST"),
         ("The foreign ministry expelled two diplomats from the embassy.", "SANCTION"),
         ("The two presidents held talks in the capital on Thursday.", "CONSULT"),
         ("Police arrested the opposition leader at his home.", "COERCE"),

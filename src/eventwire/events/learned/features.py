@@ -64,8 +64,12 @@ def sentence_features(sent: Span) -> tuple[str, ...]:
     """Sorted, de-duplicated feature names of one parsed sentence."""
     feats: set[str] = set()
     subject = _subject_tokens(sent)
-    words = [_SUBJECT if t.i in subject else _word(t) for t in sent if not t.is_punct and not t.is_space]
-    feats.update(f"b:{a}_{b}" for a, b in pairwise(words) if not a == b == _SUBJECT)
+    # (word, is a function word): bigrams of two function words ("in the", "at a") were among the
+    # heaviest weights, cues of nothing but the few sentences they came from
+    words = [(_SUBJECT, False) if t.i in subject else (_word(t), t.is_stop)
+             for t in sent if not t.is_punct and not t.is_space]
+    feats.update(f"b:{a}_{b}" for (a, fa), (b, fb) in pairwise(words)
+                 if not (fa and fb) and not a == b == _SUBJECT)
     for tok in sent:
         if _content(tok) and tok.i not in subject:
             feats.add(f"w:{tok.lemma_.lower()}")
