@@ -241,6 +241,14 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("India's concern at the interference of Canadian diplomats grew.", {("ACCUSE", "IND", "CAN", "")}),
     ("There are concerns about the economy.", set()),
     ("Iran violated its obligations under the treaty.", {("REJECT", "IRN", "", "")}),
+    # --- the verb's own noun keeps its recipient; pauses and countermeasures
+    ("Japan lodged a strong protest with China.", {("ACCUSE", "JPN", "CHN", "")}),
+    ("Japan paused assistance programmes for Sudan.", {("SANCTION", "JPN", "SDN", "")}),
+    ("China announced countermeasures against Japan.", {("SANCTION", "CHN", "JPN", "")}),
+    ("Iran vowed to take countermeasures against Israel.", {("THREATEN", "IRN", "ISR", "")}),
+    # --- participles used as nouns name people, not acts; lifting a curfew is a concession
+    ("Russia evacuated the wounded from Syria.", set()),
+    ("Sudan lifted the night curfew.", {("CONCEDE", "SDN", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

@@ -311,8 +311,10 @@ class RuleCoder:
             nominal = by_head.get(obj.i)
             if nominal is None or nominal.kind != "noun":
                 continue
-            if nominal.pattern.type == trig.pattern.type:
-                continue  # "launched airstrikes on Syria": one act, the noun's recipient is the verb's
+            if nominal.pattern.type == trig.pattern.type or obj.lemma_.lower() in trig.pattern.objects:
+                # "launched airstrikes on Syria", "lodged a protest with China": one act, the noun's
+                # recipient is the verb's
+                continue
             doer, _ = noun_arguments(nominal, doc, index)
             if doer is not None and (actor is None or countries(doer.entities) != countries(actor.entities)):
                 return Argument(doer.entities, f"doer of '{obj.text}' ({doer.via})", doer.token)

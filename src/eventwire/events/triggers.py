@@ -13,6 +13,8 @@ __all__ = ["Trigger", "find_triggers", "object_words"]
 _OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd", "nsubjpass", "obj", "iobj"})
 _CLAUSE_COMPLEMENTS = frozenset({"xcomp", "ccomp"})
 _RELATIVE = frozenset({"which", "that", "who", "whom"})
+#: positions of a noun phrase: a participle there, with a determiner, is used as a noun
+_NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "conj", "appos"})
 _EXTRA_DEPS = frozenset({"prt", "prep", "dobj", "advmod", "compound:prt", "acomp", "dative", "npadvmod"})
 
 
@@ -142,6 +144,9 @@ def find_triggers(sent: Span, inside_entity: frozenset[int]) -> list[Trigger]:
         trig: Trigger | None = None
         if tok.dep_ in ("amod", "compound"):
             # "the detained citizens": a participle describing a noun reports no act of its own
+            trig = None
+        elif tok.pos_ == "VERB" and tok.dep_ in _NOMINAL_DEPS and any(c.dep_ == "det" for c in tok.children):
+            # "evacuated THE WOUNDED", "the detained": a participle used as a noun names people
             trig = None
         elif tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             trig = _match_verb(tok)
