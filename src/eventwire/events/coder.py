@@ -311,7 +311,8 @@ class RuleCoder:
             nominal = by_head.get(obj.i)
             if nominal is None or nominal.kind != "noun":
                 continue
-            if nominal.pattern.type == trig.pattern.type or obj.lemma_.lower() in trig.pattern.objects:
+            own_noun = isinstance(trig.pattern, VerbPattern) and obj.lemma_.lower() in trig.pattern.objects
+            if nominal.pattern.type == trig.pattern.type or own_noun:
                 # "launched airstrikes on Syria", "lodged a protest with China": one act, the noun's
                 # recipient is the verb's
                 continue
