@@ -223,7 +223,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # --- "at X's request": the one who acted on it was asked
     ("Russia sent troops to Syria at Iran's request.", {("MOBILIZE", "RUS", "SYR", ""), ("REQUEST", "IRN", "RUS", "")}),
     ("Japan released the Chinese fishermen upon a Chinese request.", {("RETREAT", "JPN", "CHN", ""), ("REQUEST", "CHN", "JPN", "")}),
-    ("Iran's request was discussed at length.", {("REQUEST", "IRN", "", "")}),
+    # --- what is discussed is a topic, not a counterpart
+    ("Russia discussed the crisis with Iran.", {("CONSULT", "RUS", "IRN", "")}),
+    ("France and Germany discussed Ukraine.", {("CONSULT", "DEU+FRA", "", "")}),
+    ("Japan discussed the Chinese role in Syria.", {("CONSULT", "JPN", "", "")}),
     # --- stateless actors and unnamed attackers
     ("Amnesty International accused Iran of torturing prisoners.", {("ACCUSE", "", "IRN", "")}),
     ("Three Indian soldiers were killed near the border.", {("ASSAULT", "", "IND", "")}),
@@ -249,6 +252,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # --- participles used as nouns name people, not acts; lifting a curfew is a concession
     ("Russia evacuated the wounded from Syria.", set()),
     ("Sudan lifted the night curfew.", {("CONCEDE", "SDN", "", "")}),
+    # --- the subject of a verb of undergoing receives the act its object names
+    ("Yemen was subjected to an attack by Israel.", {("ASSAULT", "ISR", "YEM", "")}),
+    ("Syria suffered Israeli airstrikes.", {("ASSAULT", "ISR", "SYR", "")}),
+    ("Iran faces new U.S. sanctions.", {("SANCTION", "USA", "IRN", "")}),
+    ("Syria praised Israeli airstrikes.", {("SUPPORT", "SYR", "ISR", ""), ("ASSAULT", "ISR", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

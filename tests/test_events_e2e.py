@@ -30,6 +30,13 @@ CASES = [
     ("China did not respond to a request for comment.", set()),
     ("If Turkey attacks Syria, Germany would halt arms sales.", {("THREATEN", "DEU", "")}),
     ("Kenya and Somalia agreed to restore diplomatic relations.", {("AGREE", "KEN+SOM", "")}),
+    # places: a visit's destination names its recipient, a place in a discussed topic does not
+    ("The French foreign minister arrived in Cairo on Monday.", {("CONSULT", "FRA", "EGY")}),
+    ("France discussed the fighting in Syria on Monday.", {("CONSULT", "FRA", "")}),
+    # host state of an agentless passive: a place where the summons happened
+    ("The Iranian ambassador was summoned to the foreign ministry in Paris.", {("ACCUSE", "FRA", "IRN")}),
+    # an attack whose attacker the sentence does not name
+    ("Three Iraqi soldiers were killed near Mosul.", {("ASSAULT", "", "IRQ")}),
 ]
 
 

@@ -369,6 +369,8 @@ def verb_arguments(
     rpreps = pat.recipient_preps if pat.recipient_preps is not None else default_preps
     absorb = pat.absorb or pat.type in absorbing_types
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
+    if pat.topic_object:
+        candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
     recipient = _pick(index, candidates, actor.entities if actor else (), pat.type in _DOMESTIC)
     return actor, recipient
 
@@ -390,6 +392,16 @@ def _names_target(pat: NounPattern, mod: Token) -> bool:
         return True
     abbreviated = mod.text.isupper() or "." in mod.text
     return pat.type == "SANCTION" and not abbreviated
+
+
+def _undergoer(noun: Token) -> list[tuple[Token, str]]:
+    """ "Yemen was subjected TO an attack", "the convoy came UNDER fire", "Iraq suffered an
+    attack": the subject of a verb of undergoing receives the act its noun names."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("pobj", "dobj") or verb.lemma_.lower() not in load_cues().undergo_verbs:
+        return []
+    subj = _child(verb, "nsubjpass", "nsubj")
+    return [(_antecedent(subj), f"subject of '{verb.text}'")] if subj is not None else []
 
 
 def noun_arguments(
@@ -447,5 +459,6 @@ def noun_arguments(
     if noun.dep_ == "nsubj":
         # "fresh US sanctions hit the country": what the act hits is its recipient
         candidates.extend((o, f"object of '{noun.head.text}'") for o in noun.head.children if o.dep_ == "dobj")
+    candidates.extend(_undergoer(noun))
     recipient = undergoer or _pick(index, candidates, actor.entities, pat.type in _DOMESTIC)
     return actor, recipient

@@ -191,7 +191,9 @@ class RuleCoder:
                 if hosted is not None:
                     actor, recipient = hosted
             recipient = self._nominal_object(doc, trig, index, by_head, actor, recipient)
-            if recipient is None and pat.type in _PLACE_RECIPIENT_TYPES:
+            topical = isinstance(pat, VerbPattern) and pat.topic_object
+            if recipient is None and pat.type in _PLACE_RECIPIENT_TYPES and not topical:
+                # a place in what is discussed is no destination
                 recipient = _host_place(doc, trig, actor)
             if actor is not None:
                 for obj in _objects_of(doc, trig):

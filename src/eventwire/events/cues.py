@@ -54,6 +54,8 @@ class Cues:
     statement_nouns: frozenset[str] = frozenset()
     #: types coded with an empty actor when an agentless passive names only the victim
     unnamed_actor_types: frozenset[str] = frozenset()
+    #: verbs whose subject undergoes the act named by their object ("was subjected to an attack")
+    undergo_verbs: frozenset[str] = frozenset()
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -104,4 +106,5 @@ def load_cues() -> Cues:
         host_state_acts=_set(data, "host_state_acts"),
         statement_nouns=_set(data, "statement_nouns"),
         unnamed_actor_types=frozenset(str(v) for v in data.get("unnamed_actor_types") or ()),
+        undergo_verbs=_set(data, "undergo_verbs"),
     )

@@ -45,6 +45,9 @@ class VerbPattern:
     #: the act is the reporting speaker's, aimed at the clause's subject ("X said Y would face
     #: serious consequences": X threatens Y)
     speaker_acts: bool = False
+    #: the direct object is what the act is about, never its counterpart ("discussed Iran's role
+    #: in Syria": Syria is a topic)
+    topic_object: bool = False
 
     @property
     def specificity(self) -> int:
@@ -120,6 +123,7 @@ def load_verb_patterns() -> tuple[VerbPattern, ...]:
                     preps=_words(raw.get("prep")),
                     absorb=raw.get("embedded") == "absorb",
                     speaker_acts=flag(raw.get("speaker_acts", False)),
+                    topic_object=flag(raw.get("topic_object", False)),
                     recipient_preps=_words(rpreps) if rpreps is not None else None,
                 )
             )
