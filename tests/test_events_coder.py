@@ -257,6 +257,15 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Syria suffered Israeli airstrikes.", {("ASSAULT", "ISR", "SYR", "")}),
     ("Iran faces new U.S. sanctions.", {("SANCTION", "USA", "IRN", "")}),
     ("Syria praised Israeli airstrikes.", {("SUPPORT", "SYR", "ISR", ""), ("ASSAULT", "ISR", "", "")}),
+    # --- promised consequences name who the threat is for
+    ("Russia warned there would be serious consequences for Japan.", {("THREATEN", "RUS", "JPN", "")}),
+    ("Russia warned there would be serious consequences for Moscow's relations with Japan.", {("THREATEN", "RUS", "JPN", "")}),
+    ("Russia warned there would be serious consequences for Russia.", {("THREATEN", "RUS", "", "")}),
+    # --- restitution, going back on one's word, stone-throwing, instruments
+    ("Germany paid compensation to Sudan.", {("RETREAT", "DEU", "SDN", "")}),
+    ("Mexico reneged on its commitment to Brazil.", {("REJECT", "MEX", "BRA", "")}),
+    ("Iranian protesters threw stones at the police.", {("PROTEST", "IRN", "", "")}),
+    ("Iranian police used tear gas to disperse the protesters.", {("COERCE", "IRN", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

@@ -17,7 +17,7 @@ from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
 
-__all__ = ["Argument", "EntityIndex", "countries", "noun_arguments", "verb_arguments"]
+__all__ = ["Argument", "EntityIndex", "consequence_target", "countries", "noun_arguments", "verb_arguments"]
 
 #: dependents that start a new clause or aside: their entities are not the phrase's referent
 _NOT_IN_PHRASE = frozenset(
@@ -29,6 +29,8 @@ _FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: acts a state commonly directs at its own people ("Iraqi police arrested Iraqi protesters")
 _DOMESTIC = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE"})
 _MAX_DEPTH = 5
+#: "used tear gas TO DISPERSE": the user acts, not the instrument
+_INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "wield"})
 #: marks a candidate that is the thing acted on, not the party acted upon
 _THEME = "theme "
 
@@ -189,7 +191,7 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         return (head, "participle's noun") if verb.tag_ != "VBN" else (_agent(verb), "passive agent 'by'")
     if verb.dep_ == "xcomp":
         obj = _child(head, "dobj")
-        if obj is not None:
+        if obj is not None and head.lemma_.lower() not in _INSTRUMENT_VERBS:
             return obj, "object of governing verb"
         raised = _child(head, "nsubjpass")
         if raised is not None and _agent(head) is None:
@@ -392,6 +394,23 @@ def _names_target(pat: NounPattern, mod: Token) -> bool:
         return True
     abbreviated = mod.text.isupper() or "." in mod.text
     return pat.type == "SANCTION" and not abbreviated
+
+
+#: what a threat promises someone: "serious consequences FOR Turkey"
+_CONSEQUENCES = frozenset({"consequence", "consequences", "repercussion", "repercussions", "price", "cost", "costs", "retribution", "response", "reprisal", "reprisals"})
+
+
+def consequence_target(verb: Token, index: EntityIndex, actor: tuple[Entity, ...]) -> Argument | None:
+    """ "warned there would be serious consequences FOR MOSCOW'S RELATIONS WITH TURKEY": the one
+    the promised consequences are for (the partner, when they are for the actor's own ties)."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() not in _CONSEQUENCES and tok.lower_ not in _CONSEQUENCES:
+            continue
+        candidates = [(p, f"'for' of '{tok.text}'") for p in (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children) if p.dep_ == "pobj"]
+        found = _pick(index, candidates, actor, False)
+        if found is not None and not countries(found.entities) <= countries(actor):
+            return found
+    return None
 
 
 def _undergoer(noun: Token) -> list[tuple[Token, str]]:

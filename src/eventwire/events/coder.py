@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.events.arguments import (
     Argument,
     EntityIndex,
+    consequence_target,
     countries,
     noun_arguments,
     subject_token,
@@ -243,6 +244,7 @@ class RuleCoder:
         typ, cameo, mode, aux = reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
         if typ == "THREATEN" and pat.type == "THREATEN" and recipient is None:
             recipient = _condition_subject(doc[trig.head], index, actor, self.cues.conditional_marks)
+            recipient = recipient or consequence_target(doc[trig.head], index, actor.entities)
             if recipient is not None:
                 why.append(f"recipient: {recipient.via}")
         if recipient is None and typ in self.cues.requires_recipient:
