@@ -266,6 +266,16 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Mexico reneged on its commitment to Brazil.", {("REJECT", "MEX", "BRA", "")}),
     ("Iranian protesters threw stones at the police.", {("PROTEST", "IRN", "", "")}),
     ("Iranian police used tear gas to disperse the protesters.", {("COERCE", "IRN", "", "")}),
+    # --- joint drills are cooperation between the joint actors, one event
+    ("Russia and China held joint naval exercises.", {("COOPERATE", "CHN+RUS", "", "")}),
+    ("Russia held joint naval exercises with China.", {("COOPERATE", "RUS", "CHN", "")}),
+    ("Russia held naval exercises near Japan.", {("MOBILIZE", "RUS", "", "")}),
+    ("Russia held joint naval exercises.", set()),
+    # --- nominal acts: trade bans, summonses; the agent hung on the nearest noun
+    ("China's import ban on Japanese seafood hurt exporters.", {("SANCTION", "CHN", "JPN", "")}),
+    ("Russia's ban on protests was lifted.", set()),
+    ("The summoning of the Iranian ambassador by France angered Tehran.", {("ACCUSE", "FRA", "IRN", "")}),
+    ("The expulsion of the Iranian ambassador by France angered Tehran.", {("SANCTION", "FRA", "IRN", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

@@ -454,7 +454,11 @@ def noun_arguments(
                 break
     if actor is None:
         actor_preps = (pat.actor_preps - pat.recipient_preps) | ({"of"} if pat.of_role == "actor" else frozenset())
-        for tok, via in _pobjs(noun, actor_preps):
+        found = _pobjs(noun, actor_preps)
+        if pat.of_role == "recipient" and "by" in actor_preps:
+            # "the expulsion of the consul BY ESTONIA": the parser hangs the agent on the nearest noun
+            found += [(b, f"{via} > prep 'by'") for o, via in _pobjs(noun, frozenset({"of"})) for b, _ in _pobjs(o, frozenset({"by"}))]
+        for tok, via in found:
             ents, _ = index.phrase(tok)
             if ents:
                 actor = Argument(ents, f"{via} '{tok.text}'")

@@ -201,8 +201,11 @@ class RuleCoder:
                     verb_objects[obj] = (trig, actor)
         else:
             governing = verb_objects.get(trig.head)
-            if governing is not None and governing[0].pattern.type == pat.type:
-                return None  # "imposed sanctions": the verb already coded this act
+            if governing is not None and (
+                governing[0].pattern.type == pat.type or _own_noun(governing[0], doc[trig.head])
+            ):
+                # "imposed sanctions", "held joint exercises": the verb already coded this act
+                return None
             actor, recipient = noun_arguments(trig, doc, index, self.cues.light_verbs)
             if recipient is None and actor is not None and pat.type in _ADDRESSED_TYPES:
                 recipient = _granter(doc[trig.head], index, actor)
@@ -247,8 +250,8 @@ class RuleCoder:
             recipient = recipient or consequence_target(doc[trig.head], index, actor.entities)
             if recipient is not None:
                 why.append(f"recipient: {recipient.via}")
-        if recipient is None and typ in self.cues.requires_recipient:
-            return None
+        if recipient is None and typ in self.cues.requires_recipient and len(countries(actor.entities)) < 2:
+            return None  # joint actors ("Russia and China held joint drills") are each other's counterpart
         row = cameo_row(cameo)
         return Event(
             type=typ,
@@ -361,6 +364,21 @@ class RuleCoder:
             pattern_id=f"{trig.pattern.id}+demand",
             explanation=tuple(why) + (f"speaker: {via} '{speaker.text}' of '{doc[reporter].text}'",),
         )
+
+
+#: verbs whose object noun is another party's act, not their own ("rejected Iran's request")
+_ACTS_ON_ACTS = frozenset({"REJECT", "CONCEDE", "SUPPORT", "ACCUSE", "AGREE", "REQUEST", "THREATEN"})
+
+
+def _own_noun(verb_trig: Trigger, noun: Token) -> bool:
+    """Whether ``noun`` (or its modifier) is an object word the verb's pattern was matched on
+    ("held JOINT exercises"): the verb and the noun name one act."""
+    pat = verb_trig.pattern
+    if not isinstance(pat, VerbPattern) or not pat.objects or pat.type in _ACTS_ON_ACTS:
+        return False
+    words = {noun.lemma_.lower(), noun.lower_}
+    words |= {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+    return bool(words & pat.objects)
 
 
 def _granter(noun: Token, index: EntityIndex, actor: Argument) -> Argument | None:
