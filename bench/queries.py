@@ -6,13 +6,12 @@ functions (`query_events`, `dyad_series`) and prints seconds per query (goal: un
 Articles arrive in publication order, as a crawl ingests them, so DuckDB's per-row-group min/max
 statistics (zone maps) can skip most of the table for a date range. ``--shuffled`` writes them
 in random order instead, to show what that layout is worth. ``--dedup N`` also times
-`update_unique_events` on the first N events. ``--proposed`` measures the layout proposed for
-the store: each event row carrying its effective date (event date, else publication date) in a
-column, so a date range is answered from the events table alone and DuckDB's zone maps skip the
-row groups outside it; the articles table is then joined only to the rows selected.
+`update_unique_events` on the first N events. Each event row carries its effective date
+(``event_date``: its own, else the publication date), so a date range is answered from the
+events table alone and the articles table is consulted only for the rows selected.
 
 Usage: .venv/bin/python bench/queries.py [--events N] [--db FILE] [--shuffled] [--dedup N]
-       [--proposed] [--keep]
+       [--keep]
 """
 
 from __future__ import annotations
@@ -93,69 +92,6 @@ def generate(con: duckdb.DuckDBPyConnection, n_events: int, shuffled: bool) -> N
     """)
 
 
-def proposed_layout(con: duckdb.DuckDBPyConnection) -> None:
-    """Time the common queries on events that carry their effective date (see the docstring)."""
-    exists = con.execute("SELECT count(*) FROM information_schema.tables "
-                         "WHERE table_name = 'events_dated'").fetchone()
-    if not exists or not exists[0]:
-        t0 = time.perf_counter()
-        con.execute("""
-            CREATE TABLE events_dated AS
-            SELECT e.*, coalesce(e.date_start, a.published) AS event_date,
-                   coalesce(e.date_end, a.published) AS event_date_end
-            FROM events e JOIN articles a ON a.id = e.article_id
-            ORDER BY event_date, e.article_id, e.event_index
-        """)
-        con.execute("CHECKPOINT")
-        print(f"built events_dated in {time.perf_counter() - t0:.1f} s")
-
-    def actor_range(actor: str, recipient: str | None, since: str, until: str,
-                    limit: int | None = None) -> int:
-        where = ["e.asserted", "list_contains(e.actor_countries, ?)",
-                 "e.event_date_end >= ?", "e.event_date <= ?"]
-        params: list[object] = [actor, since, until]
-        if recipient:
-            where.append("list_contains(e.recipient_countries, ?)")
-            params.append(recipient)
-        # the articles are looked up for the selected events only (semi-join), not hashed whole
-        sql = (f"WITH f AS MATERIALIZED (SELECT * FROM events_dated e "
-               f"WHERE {' AND '.join(where)}), "
-               "p AS MATERIALIZED (SELECT id, published FROM articles "
-               "WHERE id IN (SELECT article_id FROM f)) "
-               "SELECT f.*, p.published FROM f JOIN p ON p.id = f.article_id "
-               "ORDER BY f.event_date, f.article_id, f.event_index")
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return len(con.execute(sql, params).fetchall())
-
-    def dyad(actor: str, recipient: str | None, by: str, since: str | None = None,
-             until: str | None = None) -> int:
-        where = ["asserted", "list_contains(actor_countries, ?)"]
-        params: list[object] = [actor]
-        if recipient:
-            where.append("list_contains(recipient_countries, ?)")
-            params.append(recipient)
-        if since and until:
-            where.append("event_date BETWEEN ? AND ?")
-            params += [since, until]
-        return len(con.execute(
-            f"SELECT date_trunc('{by}', event_date), type, quad_class, count(*), "
-            f"avg(goldstein) FROM events_dated WHERE {' AND '.join(where)} GROUP BY ALL",
-            params).fetchall())
-
-    print("proposed layout (events carry their effective date; raw SQL):")
-    timed("  events of RUS in one quarter",
-          lambda: actor_range("RUS", None, "2019-01-01", "2019-03-31"))
-    timed("  events UKR -> RUS in one month",
-          lambda: actor_range("UKR", "RUS", "2022-02-01", "2022-02-28"))
-    timed("  first 100 events of RUS in a year",
-          lambda: actor_range("RUS", None, "2019-01-01", "2019-12-31", 100))
-    timed("  dyad RUS -> UKR weekly, all 10 years", lambda: dyad("RUS", "UKR", "week"))
-    timed("  dyad USA -> CHN weekly, one year",
-          lambda: dyad("USA", "CHN", "week", "2020-01-01", "2020-12-31"))
-    timed("  USA as actor monthly, all years", lambda: dyad("USA", None, "month"))
-
-
 def timed(label: str, fn: Callable[[], int], repeat: int = 3) -> None:
     times, n = [], 0
     for _ in range(repeat):
@@ -171,7 +107,6 @@ def main() -> int:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--shuffled", action="store_true")
     parser.add_argument("--dedup", type=int, default=0, metavar="N")
-    parser.add_argument("--proposed", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the database file")
     args = parser.parse_args()
     path = args.db or Path(tempfile.mkdtemp(prefix="eventwire-bench-")) / "bench.duckdb"
@@ -204,8 +139,6 @@ def main() -> int:
     d3 = DyadQuery(actor="USA", by="month")
     timed("USA as actor monthly, all years (dyad_series)", lambda: len(dyad_series(con, d3)))
 
-    if args.proposed:
-        proposed_layout(con)
     con.close()
     if args.dedup:
         path_d = path.with_name("dedup.duckdb")
