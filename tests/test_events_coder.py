@@ -276,6 +276,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia's ban on protests was lifted.", set()),
     ("The summoning of the Iranian ambassador by France angered Tehran.", {("ACCUSE", "FRA", "IRN", "")}),
     ("The expulsion of the Iranian ambassador by France angered Tehran.", {("SANCTION", "FRA", "IRN", "")}),
+    # --- stopping trade: the complement's counterpart is the recipient
+    ("China stopped buying oil from Iran.", {("SANCTION", "CHN", "IRN", "")}),
+    ("China kept buying oil from Iran.", {("COOPERATE", "CHN", "IRN", "")}),
+    ("The suspension of the trade agreement by Japan was announced on Monday.", {("SANCTION", "JPN", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

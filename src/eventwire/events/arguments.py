@@ -268,6 +268,11 @@ def _recipient_tokens(
         if absorb:
             inner = _recipient_tokens(c, rpreps, False, _inner_themes(c))
             out.extend((t, f"{via} of '{c.text}'") for t, via in inner)
+        elif c.dep_ == "xcomp":
+            # "stopped buying coal FROM NORTH KOREA": the complement's counterpart is the act's
+            out.extend((p, f"prep '{prep.lower_}' of '{c.text}'") for prep in c.children
+                       if prep.dep_ == "prep" and prep.lemma_.lower() in rpreps
+                       for p in prep.children if p.dep_ == "pobj")
     return out
 
 
@@ -455,7 +460,7 @@ def noun_arguments(
     if actor is None:
         actor_preps = (pat.actor_preps - pat.recipient_preps) | ({"of"} if pat.of_role == "actor" else frozenset())
         found = _pobjs(noun, actor_preps)
-        if pat.of_role == "recipient" and "by" in actor_preps:
+        if (pat.of_role == "recipient" or "of" in pat.recipient_preps) and "by" in actor_preps:
             # "the expulsion of the consul BY ESTONIA": the parser hangs the agent on the nearest noun
             found += [(b, f"{via} > prep 'by'") for o, via in _pobjs(noun, frozenset({"of"})) for b, _ in _pobjs(o, frozenset({"by"}))]
         for tok, via in found:

@@ -141,6 +141,11 @@ class RuleCoder:
                     if comp.dep_ in ("acl", "relcl") and comp.tag_ == "VB":
                         skip |= _content(comp) & set(by_head)
         for trig in triggers:
+            if trig.kind == "verb" and not _scheduled(doc[trig.head], self.cues.future_heads):
+                # "STOPPED buying oil": the pattern matched on its complement, which is its content
+                skip |= {c.i for c in doc[trig.head].children
+                         if c.dep_ == "xcomp" and c.i in by_head and c.lemma_.lower() in trig.matched}
+        for trig in triggers:
             if trig.kind == "verb" and _issues_an_act(doc[trig.head], by_head, self.cues.statement_nouns):
                 skip.add(trig.head)  # "adopted a resolution CALLING ON Israel": the call is the act
         for trig in triggers:
