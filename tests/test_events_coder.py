@@ -280,6 +280,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("China stopped buying oil from Iran.", {("SANCTION", "CHN", "IRN", "")}),
     ("China kept buying oil from Iran.", {("COOPERATE", "CHN", "IRN", "")}),
     ("The suspension of the trade agreement by Japan was announced on Monday.", {("SANCTION", "JPN", "", "")}),
+    # --- a possessive pronoun on the object of a reported clause stands for the reporter
+    ("Japan said Chinese ships had entered its waters.", {("COERCE", "CHN", "JPN", "")}),
+    ("Russia said Ukraine had shelled its own towns.", {("ASSAULT", "UKR", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

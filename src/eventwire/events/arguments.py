@@ -379,7 +379,28 @@ def verb_arguments(
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
     recipient = _pick(index, candidates, actor.entities if actor else (), pat.type in _DOMESTIC)
+    if recipient is None and actor is not None:
+        recipient = _reported_owner(verb, candidates, index, actor, reporting_heads)
     return actor, recipient
+
+
+def _reported_owner(
+    verb: Token,
+    candidates: list[tuple[Token, str]],
+    index: EntityIndex,
+    actor: Argument,
+    reporting_heads: frozenset[str],
+) -> Argument | None:
+    """ "Poland said Belarusian helicopters had entered ITS airspace": a possessive pronoun on the
+    object, in a clause someone reports, stands for the reporter."""
+    for tok, via in candidates:
+        pron = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if pron is None or any(c.lower_ == "own" for c in tok.children):
+            continue  # "shelled ITS OWN towns": the clause's subject, not the reporter
+        _, how, ents = _pronoun_speaker(pron, verb, index, reporting_heads)
+        if ents and not countries(ents) <= countries(actor.entities):
+            return Argument(ents, f"{via.removeprefix(_THEME)} '{tok.text}': {how}", tok.i)
+    return None
 
 
 def _pobjs(noun: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
