@@ -283,6 +283,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # --- a possessive pronoun on the object of a reported clause stands for the reporter
     ("Japan said Chinese ships had entered its waters.", {("COERCE", "CHN", "JPN", "")}),
     ("Russia said Ukraine had shelled its own towns.", {("ASSAULT", "UKR", "", "")}),
+    # --- brokering is mediation; scrapping an agreement ends it
+    ("The truce was brokered by Egypt.", {("CONSULT", "EGY", "", "")}),
+    ("Japan scrapped the trade agreement with China.", {("SANCTION", "JPN", "CHN", "")}),
+    ("Japan rejected the Chinese proposal.", {("REJECT", "JPN", "CHN", ""), ("AGREE", "CHN", "JPN", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),
