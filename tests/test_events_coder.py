@@ -287,6 +287,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("The truce was brokered by Egypt.", {("CONSULT", "EGY", "", "")}),
     ("Japan scrapped the trade agreement with China.", {("SANCTION", "JPN", "CHN", "")}),
     ("Japan rejected the Chinese proposal.", {("REJECT", "JPN", "CHN", ""), ("AGREE", "CHN", "JPN", "")}),
+    # --- a reported obligation is a demand even in a sentence with no other trigger
+    ("The United States declared that China must drop barriers to exports.", {("REQUEST", "USA", "CHN", "")}),
+    ("China must drop barriers to exports.", set()),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),

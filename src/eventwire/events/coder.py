@@ -116,7 +116,8 @@ class RuleCoder:
             return []
         triggers = find_triggers(sent, index.entity_tokens)
         if not triggers:
-            return []
+            # "X declared that China must drop barriers": a demand needs no pattern of its own
+            return self._obligations(doc, sent, index, {}, set())
         silenced = non_response_clauses(sent, self.cues)
         by_head = {t.head: t for t in triggers}
         skip: set[int] = set()
