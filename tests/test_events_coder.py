@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from eventwire.events.arguments import countries
 from eventwire.events.coder import RuleCoder
+from eventwire.events.triggers import _base_forms
 from eventwire.model import Article, Entity, Event, TextSpan
 
 #: surface form -> (country, sector, kind); longest forms are matched first
@@ -381,3 +382,16 @@ def test_component_writes_a_fresh_list(nlp: Language) -> None:
     out = EventsComponent()(doc)
     assert isinstance(out._.ew_events, list)
     assert [(e.type, sorted(countries(e.actor))) for e in out._.ew_events] == [("ASSAULT", ["RUS"])]
+
+
+@pytest.mark.parametrize(
+    ("form", "base"),
+    [("staged", "stage"), ("banned", "ban"), ("denied", "deny"), ("staging", "stage"), ("attacking", "attack"), ("expels", "expel")],
+)
+def test_inflected_forms_reach_their_base(form: str, base: str) -> None:
+    # the lemmatizer sometimes errs ("staged" -> "stag"); the coder then tries these bases
+    assert base in _base_forms(form)
+
+
+def test_uninflected_word_has_no_bases() -> None:
+    assert _base_forms("stag") == []

@@ -81,8 +81,36 @@ def _extra_ok(verb: Token, extra: tuple[str, ...]) -> bool:
     return all(word in attached for word in extra)
 
 
-def _match_verb(tok: Token) -> Trigger | None:
+def _base_forms(word: str) -> list[str]:
+    """Plausible bases of an inflected verb form ("staged" -> "stage", "banned" -> "ban",
+    "denied" -> "deny", "staging" -> "stage"), for when the lemmatizer errs ("staged" -> "stag")."""
+    out: list[str] = []
+    if word.endswith("ied"):
+        out.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2], word[:-3]]
+    if word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s"):
+        out.append(word[:-1])
+    return out
+
+
+def _verb_candidates(tok: Token) -> tuple[VerbPattern, ...]:
     candidates = verb_index().get(tok.lemma_.lower(), ())
+    if candidates:
+        return candidates
+    for base in _base_forms(tok.lower_):
+        candidates = verb_index().get(base, ())
+        if candidates:
+            return candidates
+    return ()
+
+
+def _match_verb(tok: Token) -> Trigger | None:
+    candidates = _verb_candidates(tok)
     if not candidates:
         return None
     objects = object_words(tok)
