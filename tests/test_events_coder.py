@@ -291,6 +291,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # --- a reported obligation is a demand even in a sentence with no other trigger
     ("The United States declared that China must drop barriers to exports.", {("REQUEST", "USA", "CHN", "")}),
     ("China must drop barriers to exports.", set()),
+    # "post" as a preposition ("after") is no deployment
+    ("India carried out strikes in Pakistan post the attack on an army camp.", {("ASSAULT", "IND", "", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),
