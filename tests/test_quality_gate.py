@@ -30,6 +30,9 @@ def _check(report: CorpusReport, floors: dict[str, float]) -> None:
         "quotes": figures["quotes"],
         "actors": figures["actors"],
         "attribution": figures["attribution"],
+        "date_mentions": figures["date_mentions"],
+        "places": figures["places"],
+        "quantities": figures["quantities"],
     }
     for name, floor in floors.items():
         if name in ("articles", "max_traps"):
