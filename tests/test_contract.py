@@ -73,3 +73,15 @@ def test_schema_copy_is_a_superset_of_the_contract() -> None:
     assert own["required"] == shared["required"]
     assert own["properties"]["events"]["items"]["required"] == \
         shared["properties"]["events"]["items"]["required"]
+
+
+def test_quantities_name_the_events_they_belong_to(outputs: list[dict[str, object]]) -> None:
+    linked = 0
+    for o in outputs:
+        events = o["events"]  # type: ignore[index]
+        for q in o["quantities"]:  # type: ignore[attr-defined]
+            for i in q["events"]:
+                ev = events[i]["evidence"]  # type: ignore[index]
+                assert ev["start"] <= q["start"] and q["end"] <= ev["end"]
+                linked += 1
+    assert linked >= 1  # "23 Russian diplomats" belongs to the expulsion in the samples

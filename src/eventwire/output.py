@@ -88,9 +88,12 @@ def date_mention_to_dict(d: DateMention) -> JSON:
             "value": date_to_dict(d.value)}
 
 
-def quantity_to_dict(q: Quantity) -> JSON:
+def quantity_to_dict(q: Quantity, events: tuple[Event, ...] = ()) -> JSON:
+    """``events``: indices of the events whose evidence holds the quantity (its sentence)."""
     return {"text": q.text, "start": q.start, "end": q.end, "value": q.value, "unit": q.unit,
-            "kind": q.kind}
+            "kind": q.kind,
+            "events": [i for i, ev in enumerate(events)
+                       if ev.evidence.start <= q.start and q.end <= ev.evidence.end]}
 
 
 def to_contract(coded: CodedArticle, *, explain: bool = False) -> JSON:
@@ -107,5 +110,5 @@ def to_contract(coded: CodedArticle, *, explain: bool = False) -> JSON:
         "entities": [entity_to_dict(e) for e in coded.entities],
         "places": [place_to_dict(p) for p in coded.places],
         "dates": [date_mention_to_dict(d) for d in coded.dates],
-        "quantities": [quantity_to_dict(q) for q in coded.quantities],
+        "quantities": [quantity_to_dict(q, coded.events) for q in coded.quantities],
     }
