@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["EVENT_COLUMNS", "EventFilter", "query_events"]
+__all__ = ["EVENT_COLUMNS", "EventFilter", "event_clauses", "query_events"]
 
 EVENT_COLUMNS: tuple[str, ...] = (
     "article_id", "event_index", "published", "type", "mode", "aux", "asserted",
@@ -29,8 +29,10 @@ class EventFilter:
     limit: int | None = None
 
 
-def query_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[dict[str, Any]]:
-    where = []
+def event_clauses(flt: EventFilter) -> tuple[list[str], list[Any]]:
+    """WHERE clauses over ``events e`` for ``flt`` and their parameters (the web's richer
+    filters add theirs to these)."""
+    where: list[str] = []
     params: list[Any] = []
     if not flt.include_unasserted:
         where.append("e.asserted")
@@ -49,6 +51,11 @@ def query_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[dict[
     if flt.until:
         where.append("e.event_date <= ?")
         params.append(flt.until)
+    return where, params
+
+
+def query_events(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> list[dict[str, Any]]:
+    where, params = event_clauses(flt)
     event_cols = ", ".join(f"e.{c}" for c in EVENT_COLUMNS if c != "published")
     # Filter (and limit) the events first, then look up only their articles' dates: joining
     # every event to its article costs seconds on ten million events (bench/queries.py).

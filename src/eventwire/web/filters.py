@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.store.queries import EventFilter, event_clauses
+
 __all__ = ["EventQuery", "like_pattern"]
 
 #: an event's day for filtering and series: its own date, else its article's publication date
-EVENT_DAY = "coalesce(e.date_start, a.published)"
+EVENT_DAY = "e.event_date"
 
 
 def like_pattern(text: str) -> str:
@@ -33,28 +35,12 @@ class EventQuery:
 
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause over ``events e JOIN articles a`` and its parameters."""
-        clauses: list[str] = []
-        params: list[Any] = []
-        if not self.include_unasserted:
-            clauses.append("e.asserted")
-        if self.actor:
-            clauses.append("list_contains(e.actor_countries, ?)")
-            params.append(self.actor.upper())
-        if self.recipient:
-            clauses.append("list_contains(e.recipient_countries, ?)")
-            params.append(self.recipient.upper())
-        if self.type:
-            clauses.append("e.type = ?")
-            params.append(self.type.upper())
+        clauses, params = event_clauses(EventFilter(
+            actor=self.actor, recipient=self.recipient, type=self.type, since=self.since,
+            until=self.until, include_unasserted=self.include_unasserted))
         if self.quad_class is not None:
             clauses.append("e.quad_class = ?")
             params.append(self.quad_class)
-        if self.since:
-            clauses.append("coalesce(e.date_end, a.published) >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append(f"{EVENT_DAY} <= ?")
-            params.append(self.until)
         if self.country:
             clauses.append("(list_contains(e.actor_countries, ?) OR "
                            "list_contains(e.recipient_countries, ?) OR e.location_country = ?)")
