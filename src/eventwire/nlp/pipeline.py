@@ -31,16 +31,6 @@ EVENTWIRE_COMPONENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _available(module: str) -> bool:
-    try:
-        importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and module.startswith(exc.name):
-            return False
-        raise
-    return True
-
-
 def build_pipeline(
     components: tuple[str, ...] | None = None, actors_files: tuple[Path, ...] = ()
 ) -> Language:
@@ -55,8 +45,7 @@ def build_pipeline(
     for factory, module in EVENTWIRE_COMPONENTS:
         if components is not None and factory not in components:
             continue
-        if not _available(module):
-            continue
+        importlib.import_module(module)  # registers the factory
         config: dict[str, Any] = {}
         if factory == "eventwire_actors" and actors_files:
             config["actors_files"] = [str(p) for p in actors_files]
