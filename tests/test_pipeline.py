@@ -22,3 +22,12 @@ def test_developers_guide_names_every_eventwire_step() -> None:
     guide = (Path(__file__).resolve().parents[1] / "DEVELOPERS.md").read_text(encoding="utf-8")
     for name in EXPECTED:
         assert name in guide, name
+
+
+def test_the_learned_coder_takes_the_events_step() -> None:
+    from eventwire.events.learned.coder import LearnedCoder
+    from eventwire.nlp.pipeline import build_pipeline
+
+    learned = build_pipeline(coder="propose")
+    assert learned.pipe_names == EXPECTED
+    assert isinstance(learned.get_pipe("eventwire_events").coder, LearnedCoder)

@@ -416,13 +416,17 @@ def actors_lookup(name: str, date: dt.date | None, actors_files: tuple[str, ...]
 @click.option("--errors", is_flag=True, help="Group misses and false positives by cause.")
 @click.option("--plover", "plover_records", type=click.Path(exists=True, dir_okay=False),
               help="Also score the PLOVER gold standard records (PLOVER_GSR_CAMEO.json).")
+@click.option("--coder", type=click.Choice(["rules", "filter", "propose", "both"]),
+              default="rules", show_default=True,
+              help="The rule coder alone, or with the learned classifier under this policy.")
 def evaluate(gold_dir: str, articles_dir: str | None, as_json: bool, errors: bool,
-             plover_records: str | None) -> None:
+             plover_records: str | None, coder: str) -> None:
     """Code gold-annotated articles and print precision, recall, F1 and more."""
     from eventwire.evaluation.report import format_report
     from eventwire.evaluation.runner import evaluate_folder
+    from eventwire.nlp.pipeline import build_pipeline
 
-    nlp = _pipeline(())
+    nlp = _pipeline(()) if coder == "rules" else build_pipeline(coder=coder)
     report = evaluate_folder(Path(gold_dir), Path(articles_dir) if articles_dir else None, nlp=nlp)
     figures = report.as_dict()
     if plover_records:

@@ -32,10 +32,14 @@ EVENTWIRE_COMPONENTS: tuple[tuple[str, str], ...] = (
 
 
 def build_pipeline(
-    components: tuple[str, ...] | None = None, actors_files: tuple[Path, ...] = ()
+    components: tuple[str, ...] | None = None,
+    actors_files: tuple[Path, ...] = (),
+    coder: str = "rules",
 ) -> Language:
     """A fresh pipeline; ``components`` limits the eventwire steps added (default: all);
-    ``actors_files`` are user actor files that add to or override the knowledge base."""
+    ``actors_files`` are user actor files that add to or override the knowledge base;
+    ``coder`` other than "rules" puts the learned classifier beside the rules with that policy
+    (filter, propose, both: see eventwire.events.learned)."""
     register_extensions()
     importlib.import_module("eventwire.nlp.paragraphs")
     importlib.import_module("eventwire.nlp.sentences")
@@ -50,6 +54,10 @@ def build_pipeline(
         if factory == "eventwire_actors" and actors_files:
             config["actors_files"] = [str(p) for p in actors_files]
         nlp.add_pipe(factory, config=config)
+    if coder != "rules" and "eventwire_events" in nlp.pipe_names:
+        importlib.import_module("eventwire.events.learned.component")
+        # keeps the step's name, so selecting or disabling steps by name still works
+        nlp.replace_pipe("eventwire_events", "eventwire_events_learned", config={"policy": coder})
     return nlp
 
 
