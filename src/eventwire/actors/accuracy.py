@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.model import Article, Entity
+from eventwire.nlp.text import doc_text
 
 __all__ = ["Case", "CaseResult", "entity_for", "gsr_agreement", "parse_with", "run_cases"]
 
@@ -64,9 +65,9 @@ def parse_with(nlp: Language, resolver: Callable[[Doc], Doc]) -> Callable[[str, 
 def entity_for(doc: Doc, mention: str, occurrence: int = 0) -> Entity | None:
     start = -1
     for _ in range(occurrence + 1):
-        start = doc.text.find(mention, start + 1)
+        start = doc_text(doc).find(mention, start + 1)
     if start < 0:
-        raise ValueError(f"{mention!r} not in {doc.text!r}")
+        raise ValueError(f"{mention!r} not in {doc_text(doc)!r}")
     end = start + len(mention)
     entities: list[Entity] = doc._.ew_entities or []
     return next((e for e in entities if e.start < end and start < e.end), None)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.cues import Cues
 from eventwire.model import Entity, TextSpan
+from eventwire.nlp.text import doc_text
 
 __all__ = ["Compound", "find_compounds", "in_quotation", "is_subject", "pair_references"]
 
@@ -25,7 +26,7 @@ def find_compounds(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Com
     out: list[Compound] = []
     group: list[Entity] = []
     has_and = False
-    text = doc.text
+    text = doc_text(doc)
 
     def flush() -> None:
         if len(group) >= 2 and has_and:
@@ -69,7 +70,7 @@ def _pair_before(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compo
     about; failing that, the last two distinct states (or their peoples) named before, outside
     quotations.
     """
-    text = doc.text
+    text = doc_text(doc)
     pairs = [c for c in compounds if c[0].end <= pos and not in_quotation(text, c[0].start)
              and len({m.country for m in c[1] if m.country}) == 2 and len(c[1]) == 2
              and text.count("\n\n", c[0].end, pos) <= _PAIR_PARAGRAPHS]
@@ -89,7 +90,7 @@ def _pair_before(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compo
 def pair_references(doc: Doc, entities: Sequence[Entity], compounds: Sequence[Compound],
                     cues: Cues) -> list[Compound]:
     """'the two countries' -> the last two states mentioned together (or, failing that, last)."""
-    original = doc.text
+    original = doc_text(doc)
     text = original.lower()
     out: list[Compound] = []
     for phrase in cues.pair_references:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from eventwire.actors.cues import Cues
 from eventwire.actors.records import Candidate
+from eventwire.nlp.text import doc_text
 
 __all__ = ["acts_as_actor", "disambiguate", "inside_person_name"]
 
@@ -86,7 +87,7 @@ def disambiguate(doc: Doc, key: str, cand: Candidate, cues: Cues) -> Candidate:
     if ambiguity is None:
         return cand
     words = {t.lower_ for t in doc}
-    text = doc.text.lower()
+    text = doc_text(doc).lower()
     chosen = ambiguity.default
     for country, cue_words in ambiguity.contexts:
         if any((w in words) if " " not in w else (w in text) for w in cue_words):

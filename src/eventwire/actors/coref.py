@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.compounds import is_subject
 from eventwire.actors.cues import Cues, Reference
 from eventwire.model import Entity
+from eventwire.nlp.text import doc_text
 
 __all__ = ["affiliate_sources", "resolve_references"]
 
@@ -40,7 +41,7 @@ def _matches(ref: Reference, e: Entity) -> bool:
 def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Entity]:
     """``entities`` plus coreferent mentions; a bare agent noun a reference covers is replaced."""
     found = sorted(entities, key=lambda e: e.start)
-    text = doc.text  # Doc.text joins every token on each access
+    text = doc_text(doc)  # Doc.text joins every token on each access
     out: list[Entity] = []
     replaced: set[int] = set()
     starts = [e.start for e in found]
@@ -95,7 +96,7 @@ _INCLUDING = frozenset({"including", "among", "includes", "include"})
 def affiliate_sources(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
     """Counted sources take the country of the member the text names: "two people with
     knowledge of the matter, including a senior Russian official" -> RUS."""
-    text = doc.text
+    text = doc_text(doc)
     out = list(entities)
     for n, e in enumerate(out):
         if e.kind != "anonymous" or e.country:

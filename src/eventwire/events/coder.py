@@ -30,6 +30,7 @@ from eventwire.events.modality import (
 from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import Entity, Event, TextSpan
+from eventwire.nlp.text import doc_text
 
 __all__ = ["EventCoder", "RuleCoder"]
 
@@ -57,7 +58,7 @@ class EventCoder(Protocol):
 def _span(doc: Doc, tokens: tuple[int, ...]) -> TextSpan:
     first, last = doc[min(tokens)], doc[max(tokens)]
     start, end = first.idx, last.idx + len(last.text)
-    return TextSpan(doc.text[start:end], start, end)
+    return TextSpan(doc_text(doc)[start:end], start, end)
 
 
 def _complements(doc: Doc, trig: Trigger) -> list[Token]:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from eventwire.model import Place
+from eventwire.nlp.text import doc_text
 from eventwire.place.gazetteer import lookup_place, place_cues, region_forms
 
 __all__ = ["find_places"]
@@ -53,8 +54,8 @@ def _entity_candidates(doc: Doc) -> list[_Candidate]:
     found = []
     for ent in doc.ents:
         if ent.label_ in _HINT_LABELS:
-            start, end, had_the = _strip(doc.text, ent.start_char, ent.end_char)
-            found.append(_Candidate(start, end, had_the or _preceded_by_the(doc.text, start)))
+            start, end, had_the = _strip(doc_text(doc), ent.start_char, ent.end_char)
+            found.append(_Candidate(start, end, had_the or _preceded_by_the(doc_text(doc), start)))
     return found
 
 
@@ -93,7 +94,7 @@ def _region_pattern() -> tuple[re.Pattern[str], dict[str, bool]]:
 
 
 def _region_candidates(doc: Doc) -> list[_Candidate]:
-    text = doc.text
+    text = doc_text(doc)
     pattern, needs = _region_pattern()
     found = []
     pos = 0
@@ -201,7 +202,7 @@ def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
     "the border with", as the second half of "City, Country", or coordinated with a place that
     is ("in Syria and Yemen")."""
     cues = place_cues()
-    before = doc.text[max(0, start - 40):start].lower().split()
+    before = doc_text(doc)[max(0, start - 40):start].lower().split()
     if before and before[-1] in cues.direction_words:
         before = before[:-1]
     if before and before[-1] == "the":
@@ -215,10 +216,10 @@ def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
             token[0].head.lemma_.lower() in cues.place_object_verbs:
         return True  # "visiting Pakistan", "invaded Ukraine"
     if places and places[-1].end <= start:
-        glue = doc.text[places[-1].end:start]
+        glue = doc_text(doc)[places[-1].end:start]
         if re.fullmatch(r"\s*(?:,|and|or|, and|, or)\s*(?:the\s+)?", glue, flags=re.IGNORECASE):
             return True
-    stripped = doc.text[:start].rstrip()
+    stripped = doc_text(doc)[:start].rstrip()
     if stripped.endswith(","):
         previous = stripped[:-1].rstrip()
         return any(p.end == len(previous) and p.kind in ("city", "admin") for p in places) \
@@ -237,8 +238,8 @@ def _city_ending_at(doc: Doc, end: int) -> bool:
 
 def _modifies_proper_noun(doc: Doc, end: int) -> bool:
     """'Moscow Times', 'Paris Agreement': the name qualifies a following proper noun."""
-    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
-    if span is None or len(span) == 0 or doc.text[end:end + 1] != " ":
+    span = doc.char_span(end, len(doc_text(doc)), alignment_mode="expand")
+    if span is None or len(span) == 0 or doc_text(doc)[end:end + 1] != " ":
         return False
     nxt = span[0]
     return nxt.lower_ in place_cues().non_place_heads and nxt.text[:1].isupper()
@@ -248,8 +249,8 @@ def _context_countries(doc: Doc) -> frozenset[str]:
     countries = {e.country for e in doc._.ew_entities or [] if e.country}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "NORP"):
-            start, end, had_the = _strip(doc.text, ent.start_char, ent.end_char)
-            entry = lookup_place(doc.text[start:end], had_the=had_the)
+            start, end, had_the = _strip(doc_text(doc), ent.start_char, ent.end_char)
+            entry = lookup_place(doc_text(doc)[start:end], had_the=had_the)
             if entry is not None and entry.kind == "country" and entry.country:
                 countries.add(entry.country)
     return frozenset(countries)
@@ -257,7 +258,7 @@ def _context_countries(doc: Doc) -> frozenset[str]:
 
 def find_places(doc: Doc) -> list[Place]:
     """Every place mention in ``doc``, sorted by offset, non-overlapping (longest wins)."""
-    text = doc.text
+    text = doc_text(doc)
     context = _context_countries(doc)
     blocked = _blocked_ranges(doc)
     blocking_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]

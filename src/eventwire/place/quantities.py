@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from eventwire.errors import EventwireError
 from eventwire.model import Quantity
 from eventwire.nlp.extensions import register_extensions
+from eventwire.nlp.text import doc_text
 from eventwire.time.governance import SpanLike, char_range
 from eventwire.time.lexicon import time_lexicon
 from eventwire.time.numbers import parse_number
@@ -145,7 +146,7 @@ def _casualty_context(doc: Doc, first: int, last: int) -> bool:
 def _qualifier_start(doc: Doc, start: int) -> int:
     """Index where a qualifier like "at least" begins, or ``start`` (qualifiers stay out of the
     mention text but tell the casualty check where the phrase began)."""
-    before = doc.text[max(0, doc[start].idx - 20):doc[start].idx].lower()
+    before = doc_text(doc)[max(0, doc[start].idx - 20):doc[start].idx].lower()
     for qualifier in quantity_lexicon().qualifiers:
         if before.endswith(qualifier + " "):
             span = doc.char_span(doc[start].idx - len(qualifier) - 1, doc[start].idx,
@@ -185,7 +186,7 @@ def _unit_noun(doc: Doc, end: int) -> Token | None:
 
 def _after_tail(doc: Doc, end: int) -> int:
     """Index after "or more" and the like following a number."""
-    rest = doc.text[doc[end].idx:doc[end].idx + 12].lower() if end < len(doc) else ""
+    rest = doc_text(doc)[doc[end].idx:doc[end].idx + 12].lower() if end < len(doc) else ""
     for tail in quantity_lexicon().number_tails:
         if rest.startswith(tail + " "):
             span = doc.char_span(doc[end].idx, doc[end].idx + len(tail), alignment_mode="expand")
@@ -207,7 +208,7 @@ def _singular(noun: Token) -> str:
 
 def _quantity(doc: Doc, first: int, last: int, value: float, unit: str, kind: str) -> Quantity:
     start, end = doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text)
-    return Quantity(text=doc.text[start:end], start=start, end=end, value=value, unit=unit,
+    return Quantity(text=doc_text(doc)[start:end], start=start, end=end, value=value, unit=unit,
                     kind=kind)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Source
+from eventwire.nlp.text import doc_text
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.speakers import entities_in, phrase_span, speaker_entity
 
@@ -67,7 +68,7 @@ def find_no_comments(doc: Doc, sentence: Span, cues: SourcingCues | None = None)
             found.append(
                 Source(
                     kind="no_comment",
-                    text=doc.text[source_start:end],
+                    text=doc_text(doc)[source_start:end],
                     start=source_start,
                     end=end,
                     country=country,

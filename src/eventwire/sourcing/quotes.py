@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Entity, Quote, TextSpan
+from eventwire.nlp.text import doc_text
 from eventwire.sourcing.cues import sourcing_cues
 from eventwire.sourcing.quote_spans import QuoteSpan, find_quote_spans
 from eventwire.sourcing.speakers import PERSON_PRONOUNS, last_person, speaker_of
@@ -129,7 +130,7 @@ def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | 
     verbs = _quote_verbs()
     after = [t for t in doc if t.idx >= q.close_at][:_WINDOW]
     for tok in after:
-        if _inside(tok, spans) or "\n\n" in doc.text[q.close_at : tok.idx]:
+        if _inside(tok, spans) or "\n\n" in doc_text(doc)[q.close_at : tok.idx]:
             break
         if tok.lemma_.lower() in verbs or _according_to(tok) is not None:
             speaker = _subject_word(tok, spans)
@@ -139,7 +140,7 @@ def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | 
             break
     before = [t for t in doc if t.idx < q.open_at][-_WINDOW:]
     for tok in reversed(before):
-        if _inside(tok, spans) or "\n\n" in doc.text[tok.idx : q.open_at]:
+        if _inside(tok, spans) or "\n\n" in doc_text(doc)[tok.idx : q.open_at]:
             break
         if tok.text in {".", "?", "!"}:
             break
@@ -155,7 +156,7 @@ def _paragraph_index(text: str, offset: int) -> int:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    spans = find_quote_spans(doc.text)
+    spans = find_quote_spans(doc_text(doc))
     quotes: list[Quote] = []
     for q in spans:
         speaker: Entity | None = None
@@ -169,10 +170,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
             speaker, speaker_span = speaker_of(head)
         if speaker is None and quotes and quotes[-1].speaker is not None:
             previous = quotes[-1]
-            gap = _paragraph_index(doc.text, q.open_at) - _paragraph_index(doc.text, previous.end)
+            gap = _paragraph_index(doc_text(doc), q.open_at) - _paragraph_index(doc_text(doc), previous.end)
             if gap <= 1:
                 speaker, speaker_span = previous.speaker, previous.speaker_span
-        quotes.append(Quote(doc.text[q.start : q.end], q.start, q.end, speaker, speaker_span))
+        quotes.append(Quote(doc_text(doc)[q.start : q.end], q.start, q.end, speaker, speaker_span))
     return quotes
 
 

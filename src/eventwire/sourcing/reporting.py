@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.nlp.text import doc_text
 from eventwire.sourcing.cues import SourcingCues
 
 __all__ = [
@@ -49,7 +50,7 @@ def closes_sentence(verb: Token, end: int) -> bool:
 
 def parenthetical(doc: Doc, start: int) -> bool:
     """The source follows a comma or a closing quotation mark: '..., the ministry said'."""
-    before = doc.text[:start].rstrip()
+    before = doc_text(doc)[:start].rstrip()
     return before.endswith((",", "”", '"', "’"))
 
 
@@ -119,7 +120,7 @@ def trailing_cue(verb: Token, cues: SourcingCues) -> int:
     """End offset of an anonymity phrase or official channel right after the verb, else verb end."""
     doc = verb.doc
     end = verb.idx + len(verb.text)
-    after = doc.text[end : end + 80].lower()
+    after = doc_text(doc)[end : end + 80].lower()
     stripped = after.lstrip(" ,")
     gap = len(after) - len(stripped)
     for cue in cues.anonymity_cues + cues.channels:

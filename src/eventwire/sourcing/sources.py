@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Source
+from eventwire.nlp.text import doc_text
 from eventwire.sourcing.classify import Classified, classify_phrase
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.no_comment import find_no_comments
@@ -38,7 +39,7 @@ def _make(
 ) -> Source:
     return Source(
         kind=found.kind,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         start=start,
         end=end,
         count=found.count,
@@ -107,7 +108,7 @@ def _reporting(
             continue
         if not is_report(verb, min(phrase.start_char, verb.idx), cue_end):
             continue
-        context = doc.text[verb.idx : cue_end]
+        context = doc_text(doc)[verb.idx : cue_end]
         kind = classify_phrase(subject, phrase, context=context, cues=cues)
         if kind is None:
             continue
@@ -134,7 +135,7 @@ def _opening_channel(doc: Doc, sentence: Span) -> list[tuple[Source, bool]]:
         t.lower_ in _OPENING_CHANNELS for t in words[1 : min(4, comma.i - words[0].i)]
     ):
         return []
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = comma.idx + 1, sentence.end_char
     while lo < hi and text[lo].isspace():
         lo += 1
@@ -163,7 +164,7 @@ def _inherit(sources: list[tuple[Source, bool]]) -> list[Source]:
 
 def find_sources(doc: Doc) -> list[Source]:
     cues = sourcing_cues()
-    quoted = [(q.open_at, q.close_at) for q in find_quote_spans(doc.text)]
+    quoted = [(q.open_at, q.close_at) for q in find_quote_spans(doc_text(doc))]
     collected: list[tuple[Source, bool]] = []
     # a Doc built by hand may have no sentence boundaries: read it as one sentence
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")

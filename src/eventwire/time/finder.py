@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import DateMention
+from eventwire.nlp.text import doc_text
 from eventwire.time.lexicon import time_lexicon
 from eventwire.time.resolve import UNITS, Interpretation, interpret_date
 
@@ -117,7 +118,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is None:
         return None
     lex = time_lexicon()
-    before = " ".join(doc.text[max(0, start - 30):start].lower().split())
+    before = " ".join(doc_text(doc)[max(0, start - 30):start].lower().split())
     for cue in lex.future_date_cues:
         # "was due on Wednesday" looked ahead from a past point: not the article's future
         if before.endswith(cue) and not before[:-len(cue)].rstrip().endswith(("was", "were")):
@@ -131,7 +132,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in lex.future_auxiliaries:
             return "future"
     sent = verb.sent
-    window = doc.text[max(sent.start_char, verb.idx - 30):verb.idx].lower()
+    window = doc_text(doc)[max(sent.start_char, verb.idx - 30):verb.idx].lower()
     if any(window.rstrip().endswith(phrase) for phrase in lex.future_phrases):
         return "future"
     head = verb.head
@@ -145,9 +146,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> str | None:
 def _generic_weekday(doc: Doc, start: int, end: int) -> bool:
     """A weekday that names a day of every week ("the weekend starts Thursday", "every Friday")."""
     lex = time_lexicon()
-    if not any(w in doc.text[start:end].lower() for w in lex.weekdays if w.endswith("day")):
+    if not any(w in doc_text(doc)[start:end].lower() for w in lex.weekdays if w.endswith("day")):
         return False
-    before = doc.text[max(0, start - 20):start].lower().split()
+    before = doc_text(doc)[max(0, start - 20):start].lower().split()
     return bool(before) and before[-1] in lex.generic_weekday_cues
 
 
@@ -176,13 +177,13 @@ def _with_since(text: str, start: int) -> int:
 def _interpret(doc: Doc, start: int, end: int,
                published: dt.date | None) -> tuple[Interpretation, str | None] | None:
     tense = clause_tense(doc, start, end)
-    found = interpret_date(doc.text[start:end], published, tense=tense)
+    found = interpret_date(doc_text(doc)[start:end], published, tense=tense)
     return (found, tense) if found is not None else None
 
 
 def _merge_ranges(doc: Doc, mentions: list[DateMention],
                   published: dt.date | None) -> list[DateMention]:
-    text = doc.text
+    text = doc_text(doc)
     merged: list[DateMention] = []
     for mention in mentions:
         if merged:
@@ -205,7 +206,7 @@ def _merge_ranges(doc: Doc, mentions: list[DateMention],
 
 def find_dates(doc: Doc, published: dt.date | None) -> list[DateMention]:
     """Every date expression in ``doc``, resolved against ``published``, sorted, non-overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     scored: list[tuple[int, int, int, DateMention]] = []
     for cand in _pattern_candidates(text) + _hint_candidates(doc):
         start, end = _trim(text, cand.start, cand.end)
