@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from eventwire.model import Article, DateMention, DateValue
 from eventwire.time import event_date, interpret_date, lead_date, resolve_date
+from steps import run_steps
 
 PUB = dt.date(2019, 5, 31)  # a Friday
 D = dt.date
@@ -153,10 +154,7 @@ def dated(nlp: Language) -> Callable[..., Doc]:
         doc._.ew_article = Article(
             id="t", text=text, published=D.fromisoformat(published) if published else None
         )
-        for name, proc in nlp.pipeline:
-            if name.startswith("eventwire_") and name not in OWN:
-                continue
-            doc = proc(doc)
+        doc = run_steps(nlp, doc, OWN)
         return doc
 
     return run

@@ -14,14 +14,12 @@ from eventwire.model import DateValue, Entity, Event, TextSpan
 from eventwire.sourcing.event_context import EventContext
 from eventwire.sourcing.quotes import QuoteFinder
 from eventwire.sourcing.sources import SourceFinder
+from steps import run_steps
 
 
 def parse(nlp: Language, text: str, entities: tuple[tuple[str, ...], ...] = ()) -> Doc:
     doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name.startswith("eventwire_") and name != "eventwire_paragraphs":
-            continue
-        doc = proc(doc)
+    doc = run_steps(nlp, doc)
     doc._.ew_entities = [ent(text, *spec) for spec in entities]
     doc._.ew_places = []
     return SourceFinder()(QuoteFinder()(doc))

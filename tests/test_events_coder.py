@@ -18,6 +18,7 @@ from eventwire.events.arguments import countries
 from eventwire.events.coder import RuleCoder
 from eventwire.events.triggers import _base_forms
 from eventwire.model import Article, Entity, Event, TextSpan
+from steps import run_steps
 
 #: surface form -> (country, sector, kind); longest forms are matched first
 ACTORS: dict[str, tuple[str | None, str | None, str]] = {
@@ -111,10 +112,7 @@ def code(nlp: Language):  # type: ignore[no-untyped-def]
     def run(text: str, published: str = "2019-05-31") -> list[Event]:
         doc: Doc = nlp.make_doc(text)
         doc._.ew_article = Article(id="t", text=text, published=dt.date.fromisoformat(published))
-        for name, proc in nlp.pipeline:
-            if name.startswith("eventwire_") and name != "eventwire_paragraphs":
-                continue
-            doc = proc(doc)
+        doc = run_steps(nlp, doc)
         ents = _entities(text)
         doc._.ew_entities = ents
         doc._.ew_compounds = _compounds(text, ents)

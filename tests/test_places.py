@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.model import Article, Place
 from eventwire.place import event_location, lookup_place
+from steps import run_steps
 
 # name, context countries, had "the", expected (name, country, kind) or None
 LOOKUP_CASES: list[tuple[str, frozenset[str], bool, tuple[str, str | None, str] | None]] = [
@@ -79,10 +80,7 @@ def placed(nlp: Language) -> Callable[..., Doc]:
     def run(text: str) -> Doc:
         doc = nlp.make_doc(text)
         doc._.ew_article = Article(id="t", text=text, published=dt.date(2019, 5, 31))
-        for name, proc in nlp.pipeline:
-            if name.startswith("eventwire_") and name not in OWN:
-                continue
-            doc = proc(doc)
+        doc = run_steps(nlp, doc, OWN)
         return doc
 
     return run

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from eventwire.model import Article
 from eventwire.place import event_quantities
 from eventwire.time.numbers import parse_number
+from steps import run_steps
 
 NUMBER_CASES: list[tuple[str, float | None]] = [
     ("1,500", 1500.0), ("2.5 million", 2.5e6), ("twenty-five", 25.0), ("four", 4.0),
@@ -38,10 +39,7 @@ def counted(nlp: Language) -> Callable[..., Doc]:
     def run(text: str) -> Doc:
         doc = nlp.make_doc(text)
         doc._.ew_article = Article(id="t", text=text, published=dt.date(2019, 5, 31))
-        for name, proc in nlp.pipeline:
-            if name.startswith("eventwire_") and name not in OWN:
-                continue
-            doc = proc(doc)
+        doc = run_steps(nlp, doc, OWN)
         return doc
 
     return run

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from eventwire.model import Entity, Place
 from eventwire.sourcing.quote_spans import find_quote_spans
 from eventwire.sourcing.quotes import QuoteFinder, quote_at
+from steps import run_steps
 
 SEED = "seed/000_00bad5592629add6"
 
@@ -22,10 +23,7 @@ SEED = "seed/000_00bad5592629add6"
 def parse(nlp: Language, text: str) -> Doc:
     """spaCy's own steps only: the eventwire values a test needs are set by hand."""
     doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name.startswith("eventwire_") and name != "eventwire_paragraphs":
-            continue
-        doc = proc(doc)
+    doc = run_steps(nlp, doc)
     doc._.ew_entities = []
     doc._.ew_places = []
     return doc

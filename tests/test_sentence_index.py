@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.nlp.sentences import SentenceIndex
+from steps import run_steps
 
 TEXT = ("Russia rejected the request. Iran's minister visited Moscow on May 7, officials said.\n\n"
         "The two countries have helped Syria. Nothing else happened")
@@ -13,10 +14,7 @@ TEXT = ("Russia rejected the request. Iran's minister visited Moscow on May 7, o
 
 def _parsed(nlp: Language) -> Doc:
     doc = nlp.make_doc(TEXT)
-    for name, proc in nlp.pipeline:
-        if name.startswith("eventwire_") and name != "eventwire_paragraphs":
-            continue
-        doc = proc(doc)
+    doc = run_steps(nlp, doc)
     return doc
 
 

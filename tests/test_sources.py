@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from eventwire.model import Entity, Source
 from eventwire.sourcing.quotes import QuoteFinder
 from eventwire.sourcing.sources import SourceFinder
+from steps import run_steps
 
 SEED = "seed/000_00bad5592629add6"
 
@@ -20,10 +21,7 @@ SEED = "seed/000_00bad5592629add6"
 def parse(nlp: Language, text: str, entities: tuple[tuple[str, str | None], ...] = ()) -> Doc:
     """spaCy's own steps, hand-made actor entities (phrase, country), then quotes and sources."""
     doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name.startswith("eventwire_") and name != "eventwire_paragraphs":
-            continue
-        doc = proc(doc)
+    doc = run_steps(nlp, doc)
     ents = []
     for phrase, country in entities:
         start = text.index(phrase)
