@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
+from eventwire.events.roles_locative import act_heads, locative_recipient
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
 
@@ -381,7 +382,15 @@ def verb_arguments(
     recipient = _pick(index, candidates, actor.entities if actor else (), pat.type in _DOMESTIC)
     if recipient is None and actor is not None:
         recipient = _reported_owner(verb, candidates, index, actor, reporting_heads)
+    if recipient is None and actor is not None:
+        recipient = _located(act_heads(verb, absorb), doc, index, pat.type, actor)
     return actor, recipient
+
+
+def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: Argument) -> Argument | None:
+    """The state where the act happens, for the types whose convention makes it the recipient."""
+    found = locative_recipient(heads, doc, index.at, typ, countries(actor.entities))
+    return Argument((found.entity,), found.via, found.token.i) if found is not None else None
 
 
 def _reported_owner(
@@ -510,4 +519,6 @@ def noun_arguments(
         candidates.extend((o, f"object of '{noun.head.text}'") for o in noun.head.children if o.dep_ == "dobj")
     candidates.extend(_undergoer(noun))
     recipient = undergoer or _pick(index, candidates, actor.entities, pat.type in _DOMESTIC)
+    if recipient is None:
+        recipient = _located([noun], doc, index, pat.type, actor)
     return actor, recipient
