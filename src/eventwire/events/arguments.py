@@ -252,6 +252,11 @@ def _recipient_tokens(
                     maker = _agent(clause) if clause.dep_ == "acl" and clause.tag_ == "VBN" else None
                     if maker is not None:
                         out.append((maker, f"agent of '{clause.text}'"))
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        # "denounced as an ugly crime SERBIA'S SUPPRESSION of...": an object shifted past an "as"
+        # phrase is parsed as that phrase's apposition
+        out.extend((a, "dobj (after 'as')") for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos")
     for c in verb.children:
         if c.dep_ == "prep" and c.lemma_.lower() in rpreps:
             for pobj in c.children:
@@ -309,6 +314,8 @@ def _pick(
         ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
         if ents and tok.pos_ == "PRON" and countries(ents) <= actor_countries:
             continue  # "X announced IT would...": the pronoun is the actor again
+        if ents and not self_ok and _owned_by_pronoun(tok) and countries(ents) <= actor_countries:
+            continue  # "Syria offered ITS troops to Lebanon": the actor's own, not the counterpart
         if ents and (theme or (not own and not self_ok)) and countries(ents) <= actor_countries:
             # "send more U.S. troops": the actor's own modifier, not a recipient; but "Moscow's
             # relations WITH TURKEY": the partner of the actor's own ties is
@@ -319,6 +326,13 @@ def _pick(
         if ents:
             return Argument(ents, f"{via} '{tok.text}'", tok.i)
     return None
+
+
+def _owned_by_pronoun(tok: Token) -> bool:
+    """ "its troops", "their forces" (but not "its own citizens", said of a domestic target)."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and not any(
+        c.lower_ == "own" for c in tok.children
+    )
 
 
 def _partner(index: EntityIndex, tok: Token, actor_countries: frozenset[str]) -> tuple[Token, tuple[Entity, ...]] | None:
@@ -379,7 +393,7 @@ def verb_arguments(
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
-    recipient = _pick(index, candidates, actor.entities if actor else (), pat.type in _DOMESTIC)
+    recipient = _pick(index, candidates, actor.entities if actor else (), _domestic(verb, pat, absorb))
     if recipient is None and actor is not None:
         recipient = _reported_owner(verb, candidates, index, actor, reporting_heads)
     if recipient is None and actor is not None:
@@ -391,6 +405,18 @@ def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: 
     """The state where the act happens, for the types whose convention makes it the recipient."""
     found = locative_recipient(heads, doc, index.at, typ, countries(actor.entities))
     return Argument((found.entity,), found.via, found.token.i) if found is not None else None
+
+
+def _domestic(verb: Token, pat: VerbPattern, absorb: bool) -> bool:
+    """Whether the act is one a state commonly does at home, or (for a verb that absorbs its
+    complement) promises one: "threatened TO BAN Ugandan opposition candidates"."""
+    if pat.type in _DOMESTIC:
+        return True
+    if not absorb:
+        return False
+    comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    return any(p.type in _DOMESTIC for c in comps for p in verb_index().get(c.lemma_.lower(), ()))
 
 
 def _reported_owner(

@@ -1,0 +1,104 @@
+"""Who is the recipient: table-driven cases over the rule coder, with actors resolved by hand.
+
+The Docs go through spaCy's own steps and the places step (the locative convention reads the
+gazetteer); ``ew_entities`` are set by hand so that the actors component cannot interfere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.events.arguments import countries
+from eventwire.events.coder import RuleCoder
+from eventwire.model import Article, Entity, Event
+from steps import run_steps
+
+#: surface form -> (country, sector, kind); longest forms are matched first
+ACTORS: dict[str, tuple[str | None, str | None, str]] = {
+    "Turkey": ("TUR", "GOV", "state"),
+    "Iraq": ("IRQ", "GOV", "state"),
+    "Kenya": ("KEN", "GOV", "state"),
+    "Kenyan opposition": ("KEN", "OPP", "agent"),
+    "France": ("FRA", "GOV", "state"),
+    "Germany": ("DEU", "GOV", "state"),
+    "Egyptian police": ("EGY", "COP", "agent"),
+    "Egypt": ("EGY", "GOV", "state"),
+    "Japan": ("JPN", "GOV", "state"),
+    "Chile": ("CHL", "GOV", "state"),
+    "Chilean students": ("CHL", "EDU", "agent"),
+    "the United Nations": (None, "IGO", "igo"),
+    "refugees": (None, "REF", "agent"),
+}
+
+Coded = set[tuple[str, str, str]]
+
+
+def _entities(text: str) -> list[Entity]:
+    taken: list[tuple[int, int]] = []
+    out: list[Entity] = []
+    for surface in sorted(ACTORS, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w.]){re.escape(surface)}(?!\w)", text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            country, sector, kind = ACTORS[surface]
+            taken.append((m.start(), m.end()))
+            out.append(Entity(surface, m.start(), m.end(), country, sector, kind=kind, why="test"))
+    return sorted(out, key=lambda e: e.start)
+
+
+@pytest.fixture(scope="module")
+def code(nlp: Language) -> Callable[[str], Coded]:
+    coder = RuleCoder()
+
+    def run(text: str) -> Coded:
+        doc: Doc = nlp.make_doc(text)
+        doc._.ew_article = Article(id="t", text=text, published=dt.date(2019, 5, 31))
+        doc = run_steps(nlp, doc, keep=("eventwire_places",))
+        doc._.ew_entities = _entities(text)
+        doc._.ew_compounds = []
+        return {_triple(ev) for ev in coder.code(doc) if not ({"hypothetical", "negation"} & set(ev.aux))}
+
+    return run
+
+
+def _triple(ev: Event) -> tuple[str, str, str]:
+    return ev.type, "+".join(sorted(countries(ev.actor))), "+".join(sorted(countries(ev.recipient)))
+
+
+CASES: list[tuple[str, tuple[str, str, str]]] = [
+    # the actor's own troops are what is offered, the one they are offered to is the recipient
+    ("Turkey offered its troops to Iraq to help fight the insurgents.", ("AGREE", "TUR", "IRQ")),
+    # a threat of a domestic act (a ban) is aimed at the actor's own opposition
+    ("Kenya threatened to ban Kenyan opposition parties from the vote.", ("THREATEN", "KEN", "KEN")),
+    # an object shifted past an "as" phrase
+    ("France denounced as a grave mistake Germany's decision to leave the talks.", ("ACCUSE", "FRA", "DEU")),
+    # the place of a curfew or a protest names the state acted on
+    ("Egyptian police imposed a curfew in the northern city of Alexandria.", ("COERCE", "EGY", "EGY")),
+    ("Hundreds of Chilean students demonstrated in Santiago on Friday.", ("PROTEST", "CHL", "CHL")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_recipient(code: Callable[[str], Coded], text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in code(text)
+
+
+NO_RECIPIENT: list[tuple[str, str]] = [
+    # troops on alert in their own country are directed at nobody the sentence names
+    ("Japan put its troops on alert in Okinawa.", "JPN"),
+    # nor are troops deployed at home
+    ("Japan deployed troops in Okinawa on Monday.", "JPN"),
+]
+
+
+@pytest.mark.parametrize(("text", "actor"), NO_RECIPIENT, ids=[c[0][:40] for c in NO_RECIPIENT])
+def test_no_recipient(code: Callable[[str], Coded], text: str, actor: str) -> None:
+    coded = code(text)
+    assert coded, "the act itself should be coded"
+    assert all(rec == "" for _, act, rec in coded if act == actor)
