@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.compounds import is_subject
-from eventwire.actors.cues import Cues, Reference
+from eventwire.actors.cues import Cues
+from eventwire.actors.definites import read_definite
 from eventwire.model import Entity
 from eventwire.nlp.text import doc_text
 
@@ -28,14 +29,6 @@ _SUBJECT = frozenset({"nsubj", "nsubjpass"})
 
 def _copy(ante: Entity, text: str, start: int, end: int, why: str) -> Entity:
     return dataclasses.replace(ante, text=text, start=start, end=end, why=why)
-
-
-def _matches(ref: Reference, e: Entity) -> bool:
-    if ref.any_country:
-        return e.country is not None and e.kind in ("state", "person", "group", "ministry",
-                                                      "agent", "organization")
-    text = e.text.lower()
-    return e.kind in ref.kinds or any(w in text.split() for w in ref.agent_words)
 
 
 def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Entity]:
@@ -66,26 +59,16 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
                     out.append(_copy(ante, tok.text, tok.idx, tok.idx + len(tok.text),
                                      f"coref: {tok.text} -> {ante.text}"))
             continue
-        ref = cues.reference(tok.lower_)
-        if ref is None or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+        found_ref = read_definite(doc, tok, found, cues, text)
+        if found_ref is None:
             continue
-        start = doc[tok.i - 1].idx
-        end = tok.idx + len(tok.text)
+        start, end = found_ref.start, found_ref.end
         blocking = [e for e in covering if not (e.country is None and e.start >= start and e.end <= end)]
         if blocking:
             continue
-        ante = next((e for e in reversed(found) if e.end <= start and _matches(ref, e)), None)
-        if ante is None:
-            continue
-        replaced.update(id(e) for e in covering)
-        why = f"coref: {text[start:end]} -> {ante.text}"
-        if ref.any_country and ante.kind != "state":
-            # "the country" is the state the antecedent belongs to, not the antecedent itself
-            out.append(Entity(text=text[start:end], start=start, end=end,
-                              country=ante.country, kind="state",
-                              entity_id=f"state:{ante.country}", why=why))
-        else:
-            out.append(_copy(ante, text[start:end], start, end, why))
+        replaced.update(id(e) for e in found[max(0, at - 6):at]
+                        if e.start >= start and e.end <= end and e.country is None)
+        out.append(found_ref.entity)
     kept = [_same_surname(e, found) for e in found if id(e) not in replaced]
     return sorted(kept + out, key=lambda e: e.start)
 

@@ -18,6 +18,12 @@ class Reference:
     kinds: frozenset[str]
     agent_words: frozenset[str]
     any_country: bool
+    #: "the North": the state whose name starts with this word ("North Korea")
+    name_prefix: str | None = None
+    #: only as a capitalised bare noun ("the Community", not "the international community")
+    capitalised: bool = False
+    #: "its neighbour": a state other than the possessor's
+    neighbour: bool = False
 
 
 @dataclass(frozen=True)
@@ -53,6 +59,13 @@ class Cues:
     ambiguous: tuple[tuple[str, AmbiguousName], ...]
     name_particles: frozenset[str]
     general_titles: frozenset[str]
+    #: modifiers that make a definite noun a new referent ("the first country to ...")
+    reference_blockers: frozenset[str] = frozenset()
+    #: region word -> continents its state lies in ("African" -> AF)
+    region_words: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def regions(self, word: str) -> frozenset[str] | None:
+        return next((r for w, r in self.region_words if w == word), None)
 
     def reference(self, noun: str) -> Reference | None:
         return next((r for r in self.references if r.noun == noun), None)
@@ -73,7 +86,9 @@ def load_cues() -> Cues:
     references = tuple(
         Reference(noun=str(noun), kinds=frozenset(spec.get("kinds") or ()),
                   agent_words=frozenset(spec.get("agent_words") or ()),
-                  any_country=bool(spec.get("any_country")))
+                  any_country=bool(spec.get("any_country")),
+                  name_prefix=spec.get("name_prefix"), capitalised=bool(spec.get("capitalised")),
+                  neighbour=bool(spec.get("neighbour")))
         for noun, spec in (data.get("references") or {}).items()
     )
     groups = tuple(
@@ -107,4 +122,7 @@ def load_cues() -> Cues:
         ambiguous=ambiguous,
         name_particles=_words(data, "name_particles"),
         general_titles=_words(data, "general_titles"),
+        reference_blockers=_words(data, "reference_blockers"),
+        region_words=tuple((str(w).lower(), frozenset(str(c) for c in codes))
+                           for w, codes in (data.get("region_words") or {}).items()),
     )

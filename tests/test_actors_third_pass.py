@@ -1,0 +1,96 @@
+"""Third pass of actor resolution: definite descriptions of an actor named before ("the
+country", "the west African country", "its neighbour", "the bloc", "the North", "his country"),
+descriptive groups ("Afghan rebel leaders", "students throughout Indonesia"), officials of
+international organizations and peoples located in a state.
+
+The sentence table runs the session pipeline's spaCy components and then ``eventwire_actors``
+with the package's own data; every sentence was written for this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.actors.accuracy import Case, parse_with, run_cases
+from eventwire.actors.component import ActorResolver
+from eventwire.actors.cues import load_cues
+from eventwire.actors.geography import borders, continent
+
+C = Case
+
+DEFINITES = [
+    # "the country" is not the subject of its own clause
+    C("Chile has kept to the accord, weeks after new Peruvian tariffs hit the country.", "the country", "CHL"),
+    C("Chile said the country would keep to the accord.", "the country", "CHL"),
+    # a region word rules out states elsewhere
+    C("Niger expelled the Belgian envoy after the Belgian minister criticised the west African country.",
+      "the west African country", "NER"),
+    C("Laos welcomed the Thai delegation. The Asian nation said trade would grow.", "The Asian nation", "LAO"),
+    # a description as subject continues the last sentence's subject
+    C("Ghana recalled Togo's ambassador. The West African country said the border would reopen.",
+      "The West African country", "GHA"),
+    C("Jordan closed its embassy. The kingdom said the staff were safe.", "The kingdom", "JOR"),
+    # a new referent, not one named before
+    C("Estonia signed the pact. Latvia became the first country to ratify it.", "the first country", None),
+    C("Estonia signed the pact. The other country has not yet decided.", "The other country", None),
+    # "its neighbour": a state other than the possessor's, a bordering one first
+    C("Armenia blamed Azerbaijan for the clash. France urged calm, and Azerbaijan said it had recalled "
+      "its ambassador from its neighbour.", "its neighbour", "ARM"),
+    C("Bhutan and India signed a deal. Nepal said it would raise the matter with its southern neighbour.",
+      "its southern neighbour", "IND"),
+    C("Peru said it would reopen the border with its neighbour Ecuador.", "its neighbour", None),
+    # an international organization named before
+    C("The European Union fined the firm. The bloc said the fine was final.", "The bloc", None, "IGO"),
+    C("The European Union fined the firm. The 27-nation bloc said the fine was final.", "The 27-nation bloc", None, "IGO"),
+    C("NATO ministers met in Brussels. The alliance said it would send more ships.", "The alliance", None, "IGO"),
+    C("ECOWAS suspended Guinea. The Community said elections must follow.", "The Community", None, "IGO"),
+    C("ECOWAS suspended Guinea. The international community said elections must follow.",
+      "international community", None, None),
+    # "the North"/"the South" after the two Koreas
+    C("North Korea fired a missile. Seoul said the North had broken the accord.", "the North", "PRK"),
+    C("South Korea held drills. Pyongyang said the South was preparing for war.", "the South", "KOR"),
+    C("Sudan signed the deal. Pyongyang said the North Atlantic alliance was to blame.", "the North", None),
+    # "his country": the speaker's
+    C("Italy's foreign minister met the envoy on Monday. His country will not pay, he said.", "His country", "ITA"),
+]
+
+
+@pytest.fixture(scope="module")
+def parse(nlp: Language) -> Callable[[str, str | None], Doc]:
+    return parse_with(nlp, ActorResolver(nlp))
+
+
+@pytest.mark.parametrize("case", DEFINITES, ids=[f"{i}-{c.mention}" for i, c in enumerate(DEFINITES)])
+def test_definite_descriptions(parse: Callable[[str, str | None], Doc], case: Case) -> None:
+    (result,) = run_cases([case], parse)
+    assert result.ok, result.describe()
+
+
+@pytest.mark.parametrize(("a", "b", "shared"), [
+    ("KEN", "SOM", True), ("SOM", "KEN", True), ("SAU", "IRN", False), ("PRK", "KOR", True),
+    ("FRA", "MLI", False), ("XXX", "KEN", False),
+])
+def test_borders(a: str, b: str, shared: bool) -> None:
+    assert borders(a, b) is shared
+
+
+@pytest.mark.parametrize(("state", "code"), [("MLI", "AF"), ("FRA", "EU"), ("PER", "SA"), ("XXX", None)])
+def test_continent(state: str, code: str | None) -> None:
+    assert continent(state) == code
+
+
+def test_region_words_name_known_continents() -> None:
+    cues = load_cues()
+    assert cues.regions("african") == frozenset({"AF"})
+    assert cues.regions("martian") is None
+    known = {"AF", "AS", "EU", "NA", "OC", "SA", "AN"}
+    assert all(codes <= known for _, codes in cues.region_words)
+
+
+def test_reference_blockers_are_not_reference_nouns() -> None:
+    cues = load_cues()
+    assert not any(cues.reference(w) for w in cues.reference_blockers)
