@@ -290,7 +290,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("The United States declared that China must drop barriers to exports.", {("REQUEST", "USA", "CHN", "")}),
     ("China must drop barriers to exports.", set()),
     # "post" as a preposition ("after") is no deployment
-    ("India carried out strikes in Pakistan post the attack on an army camp.", {("ASSAULT", "IND", "", "")}),
+    # the place where force is used is its recipient when none is named (roles_locative, 1a48bd8)
+    ("India carried out strikes in Pakistan post the attack on an army camp.", {("ASSAULT", "IND", "PAK", "")}),
     # --- airspace and no-fly zones
     ("Russian jets violated Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     ("Two Chinese warships entered Japanese waters.", {("COERCE", "CHN", "JPN", "")}),
@@ -313,7 +314,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Venezuela and Colombia announced a plan to reopen the border.", {("AGREE", "COL+VEN", "", "")}),
     ("China helped draft the resolution.", set()),
     ("Pakistan violated the ceasefire by targeting Indian positions.", {("ASSAULT", "PAK", "IND", "")}),
-    ("Israel is opposed to French mediation.", {("ACCUSE", "ISR", "FRA", "")}),
+    ("Israel is opposed to French mediation.", {("REJECT", "ISR", "FRA", "")}),
     ("Syria is committed to restoring ties with Turkey.", {("AGREE", "SYR", "TUR", "")}),
     ("Washington announced it would cut all aid to Syria.", {("SANCTION", "USA", "SYR", "future")}),
     ("Iran said Israel would face serious consequences.", {("THREATEN", "IRN", "ISR", "")}),
@@ -337,6 +338,15 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia did not immediately respond to a request for comment from Reuters.", set()),
     ("Will Russia reject the request?", set()),
     ("Analysts believe Russia rejected the request.", set()),
+    # --- general trigger knowledge (third pass): expulsion with 'out', ceding ground, easing a
+    # restriction on someone's activity, abuse of people, returning arms
+    ("Mexico forced the Canadian ambassador out of the country.", {("SANCTION", "MEX", "CAN", "")}),
+    ("Israel evacuated two settlements near Gaza.", {("RETREAT", "ISR", "", "")}),
+    ("Sudan allowed the opposition to organize a rally.", {("CONCEDE", "SDN", "", "")}),
+    ("Sudan allowed Iran to buy the rifles.", set()),
+    ("Iraq abused the prisoners.", {("ASSAULT", "IRQ", "", "")}),
+    ("Iraq abused its power.", set()),
+    ("Iraq returned the seized weapons to Iran.", {("RETREAT", "IRQ", "IRN", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
