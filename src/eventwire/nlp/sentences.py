@@ -1,14 +1,17 @@
-"""Constant-time ``token.sent`` and ``span.sent``.
+"""Constant-time ``token.sent`` and ``span.sent``, and ``doc.sents`` built once.
 
 spaCy finds a token's sentence by walking the sentence-start flags, so components that ask for
-it per token (dates, places, events, sourcing) made the pipeline quadratic in sentence length.
-After the parser has set the boundaries, this step indexes them once and installs hooks that
-answer with a binary search — same spans as spaCy's own answer.
+it per token (dates, places, events, sourcing) made the pipeline quadratic in sentence length;
+``doc.sents`` makes a new Span per sentence on every call, and several steps ask for it per
+event or per verb. After the parser has set the boundaries, this step indexes them once and
+installs hooks that answer with a binary search or the stored list — same spans as spaCy's own
+answer.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -31,8 +34,12 @@ class SentenceIndex:
             # like spaCy: a span crossing a boundary belongs to its first sentence
             return sentences[index_of(span.start)]
 
+        def doc_sents(_doc: Doc) -> Iterator[Span]:
+            return iter(sentences)
+
         doc.user_token_hooks["sent"] = token_sent
         doc.user_span_hooks["sent"] = span_sent
+        doc.user_hooks["sents"] = doc_sents
         return doc
 
 

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Entity, Quote, TextSpan
-from eventwire.nlp.text import doc_text
+from eventwire.nlp.text import doc_text, tokens_from, tokens_within
 from eventwire.sourcing.cues import sourcing_cues
 from eventwire.sourcing.quote_spans import QuoteSpan, find_quote_spans
 from eventwire.sourcing.speakers import PERSON_PRONOUNS, last_person, speaker_of
@@ -108,8 +108,7 @@ def _subject_word(verb: Token, spans: tuple[QuoteSpan, ...]) -> Token | None:
 
 def _by_parse(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | None:
     verbs = _quote_verbs()
-    inner = [t for t in doc if q.open_at <= t.idx < q.close_at]
-    for tok in inner:
+    for tok in tokens_within(doc, q.open_at, q.close_at):
         if q.open_at <= tok.head.idx < q.close_at and tok.head is not tok:
             continue
         node = tok.head
@@ -128,8 +127,8 @@ def _by_parse(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | N
 
 def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | None:
     verbs = _quote_verbs()
-    after = [t for t in doc if t.idx >= q.close_at][:_WINDOW]
-    for tok in after:
+    first = tokens_from(doc, q.close_at)
+    for tok in doc[first : first + _WINDOW]:
         if _inside(tok, spans) or "\n\n" in doc_text(doc)[q.close_at : tok.idx]:
             break
         if tok.lemma_.lower() in verbs or _according_to(tok) is not None:
@@ -138,8 +137,8 @@ def _by_window(doc: Doc, q: QuoteSpan, spans: tuple[QuoteSpan, ...]) -> Token | 
                 return speaker
         if tok.text in {".", "?", "!"}:
             break
-    before = [t for t in doc if t.idx < q.open_at][-_WINDOW:]
-    for tok in reversed(before):
+    last = tokens_from(doc, q.open_at)
+    for tok in reversed(doc[max(0, last - _WINDOW) : last]):
         if _inside(tok, spans) or "\n\n" in doc_text(doc)[tok.idx : q.open_at]:
             break
         if tok.text in {".", "?", "!"}:

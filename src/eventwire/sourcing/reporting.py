@@ -38,7 +38,7 @@ _OBJECT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "p
 def closes_sentence(verb: Token, end: int) -> bool:
     """'..., the spokesman said (on Monday).': nothing but adverbials follows the verb."""
     sentence = verb.sent
-    rest = verb.doc.text[end : sentence.end_char]
+    rest = doc_text(verb.doc)[end : sentence.end_char]
     if not rest.strip(" \t\n.!?\"'”’"):
         return True
     return not any(c.i > verb.i and c.dep_ in _OBJECT_DEPS for c in verb.children) and all(

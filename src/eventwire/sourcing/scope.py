@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.nlp.text import doc_text
+
 __all__ = ["according_scope", "verb_scope"]
 
 _EDGE = " \t\n,;:—–-\"“”'‘’"
@@ -22,7 +24,7 @@ def _trim(doc_text: str, start: int, end: int) -> tuple[int, int]:
 
 def according_scope(sentence: Span, according: Token, phrase: Span) -> tuple[int, int]:
     """'X, according to Y' vouches for X; 'According to Y, X' for X after the phrase."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     before = text[sentence.start_char : according.idx]
     if before.strip(_EDGE):
         # the clause the phrase closes: back to the sentence start or the last semicolon
@@ -34,7 +36,7 @@ def according_scope(sentence: Span, according: Token, phrase: Span) -> tuple[int
 
 def verb_scope(sentence: Span, verb: Token, source_start: int, source_end: int) -> tuple[int, int]:
     """What 'X said' vouches for: its clausal complement, else the rest of the sentence."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
     if mark is not None:
         # 'As the agency reported, X' / 'X, as the ministry said': the rest of the sentence
