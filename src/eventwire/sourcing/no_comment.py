@@ -6,10 +6,12 @@ did not answer and that party's country.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Source
-from eventwire.nlp.text import doc_text
+from eventwire.nlp.text import doc_text, token_starts
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.speakers import entities_in, phrase_span, speaker_entity
 
@@ -31,16 +33,19 @@ def _subject(token: Token) -> Token | None:
 
 
 def _token_at(sentence: Span, offset: int) -> Token | None:
-    for tok in sentence:
-        if tok.idx <= offset < tok.idx + len(tok.text):
-            return tok
-    return None
+    """The sentence's token covering character ``offset`` (None in the space between tokens)."""
+    doc = sentence.doc
+    i = bisect_right(token_starts(doc), offset) - 1
+    if i < sentence.start or i >= sentence.end:
+        return None
+    tok = doc[i]
+    return tok if offset < tok.idx + len(tok.text) else None
 
 
 def find_no_comments(doc: Doc, sentence: Span, cues: SourcingCues | None = None) -> list[Source]:
     cues = cues or sourcing_cues()
     # curly apostrophes ('didn’t') match the patterns' straight ones; same length keeps offsets
-    text = sentence.text.replace("\u2019", "'")
+    text = doc_text(doc)[sentence.start_char : sentence.end_char].replace("\u2019", "'")
     base = sentence.start_char
     taken: list[tuple[int, int]] = []
     found: list[Source] = []

@@ -10,8 +10,10 @@ country of the anonymous source it refers to.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 
 from spacy.language import Language
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Source
@@ -70,6 +72,8 @@ def _according_phrase(obj: Token) -> Span:
 
 def _according(doc: Doc, sentence: Span, cues: SourcingCues) -> list[tuple[Source, bool]]:
     found: list[tuple[Source, bool]] = []
+    if "according" not in doc_text(doc)[sentence.start_char : sentence.end_char].lower():
+        return found  # most sentences: no token to look at
     for tok in sentence:
         if tok.lower_ != "according":
             continue
@@ -86,13 +90,26 @@ def _according(doc: Doc, sentence: Span, cues: SourcingCues) -> list[tuple[Sourc
     return found
 
 
+def _verb_indices(doc: Doc) -> list[int]:
+    """The tokens tagged VERB or AUX, read from the Doc's array in one go (a Token object per
+    token and sentence was most of this step's time)."""
+    if len(doc) == 0:
+        return []
+    pos = doc.to_array("POS").tolist()
+    return [i for i, p in enumerate(pos) if p == VERB or p == AUX]
+
+
 def _reporting(
-    doc: Doc, sentence: Span, cues: SourcingCues, quoted: list[tuple[int, int]]
+    doc: Doc, sentence: Span, cues: SourcingCues, quoted: list[tuple[int, int]],
+    verb_indices: list[int],
 ) -> list[tuple[Source, bool]]:
     verbs = cues.speech_verbs | cues.document_verbs
     found: list[tuple[Source, bool]] = []
-    for verb in sentence:
-        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in verbs:
+    lo = bisect_left(verb_indices, sentence.start)
+    hi = bisect_left(verb_indices, sentence.end)
+    for i in verb_indices[lo:hi]:
+        verb = doc[i]
+        if verb.lemma_.lower() not in verbs:
             continue
         if negated(verb) or any(s <= verb.idx < e for s, e in quoted):
             continue
@@ -127,8 +144,11 @@ _OPENING_CHANNELS = frozenset({"statement", "communique", "notice", "declaration
 def _opening_channel(doc: Doc, sentence: Span) -> list[tuple[Source, bool]]:
     """'In a (joint) statement on Monday, the AU demanded ...': the sentence is on the word of
     that document."""
+    first = next((t for t in sentence if not t.is_space), None)
+    if first is None or first.lower_ != "in":
+        return []  # most sentences: the first word decides
     words = [t for t in sentence if not t.is_space]
-    if len(words) < 4 or words[0].lower_ != "in":
+    if len(words) < 4:
         return []
     comma = next((t for t in words if t.text == ","), None)
     if comma is None or not any(
@@ -168,10 +188,11 @@ def find_sources(doc: Doc) -> list[Source]:
     collected: list[tuple[Source, bool]] = []
     # a Doc built by hand may have no sentence boundaries: read it as one sentence
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    verb_indices = _verb_indices(doc)
     for sentence in doc.sents if parsed else [doc[:]]:
         collected.extend(_according(doc, sentence, cues))
         collected.extend(_opening_channel(doc, sentence))
-        collected.extend(_reporting(doc, sentence, cues, quoted))
+        collected.extend(_reporting(doc, sentence, cues, quoted, verb_indices))
         collected.extend((s, False) for s in find_no_comments(doc, sentence, cues))
     collected.sort(key=lambda pair: (pair[0].start, pair[0].end))
     return _inherit(collected)
