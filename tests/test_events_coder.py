@@ -347,6 +347,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Iraq abused the prisoners.", {("ASSAULT", "IRQ", "", "")}),
     ("Iraq abused its power.", set()),
     ("Iraq returned the seized weapons to Iran.", {("RETREAT", "IRQ", "IRN", "")}),
+    # an announced future use of coercion or protest is a threat; a future sanction stays one
+    ("Sudan said it would extend the curfew.", {("THREATEN", "SDN", "", "")}),
+    ("Iran said it would boycott all contact with the United States.", {("THREATEN", "IRN", "USA", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
