@@ -32,8 +32,11 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Japan": ("JPN", "GOV", "state"),
     "Chile": ("CHL", "GOV", "state"),
     "Chilean students": ("CHL", "EDU", "agent"),
-    "the United Nations": (None, "IGO", "igo"),
+    "The United Nations": (None, "IGO", "igo"),
     "refugees": (None, "REF", "agent"),
+    "demonstrators": (None, "OPP", "agent"),
+    "Chilean police": ("CHL", "COP", "agent"),
+    "rebels": (None, "REB", "agent"),
 }
 
 Coded = set[tuple[str, str, str]]
@@ -81,6 +84,9 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # the place of a curfew or a protest names the state acted on
     ("Egyptian police imposed a curfew in the northern city of Alexandria.", ("COERCE", "EGY", "EGY")),
     ("Hundreds of Chilean students demonstrated in Santiago on Friday.", ("PROTEST", "CHL", "CHL")),
+    # a country-less group: placed by its own description, or, acted on at home, the actor's own
+    ("The United Nations delivered food aid to refugees living in Kenya.", ("AID", "IGO", "KEN")),
+    ("Chilean police dispersed demonstrators on Friday.", ("COERCE", "CHL", "CHL")),
 ]
 
 
@@ -94,6 +100,8 @@ NO_RECIPIENT: list[tuple[str, str]] = [
     ("Japan put its troops on alert in Okinawa.", "JPN"),
     # nor are troops deployed at home
     ("Japan deployed troops in Okinawa on Monday.", "JPN"),
+    # an accusation is no domestic act: unplaced rebels are not the accuser's own
+    ("Turkey accused the rebels of violating the truce.", "TUR"),
 ]
 
 

@@ -8,13 +8,18 @@ two countries") giving all its members.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
-from eventwire.events.roles_locative import act_heads, locative_recipient
+from eventwire.events.roles_locative import (
+    act_heads,
+    load_locative_roles,
+    locative_recipient,
+    party_place,
+)
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
 
@@ -27,8 +32,6 @@ _NOT_IN_PHRASE = frozenset(
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 #: acts whose compound-name modifier is their target ("the Ukraine invasion")
 _FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-#: acts a state commonly directs at its own people ("Iraqi police arrested Iraqi protesters")
-_DOMESTIC = frozenset({"COERCE", "ASSAULT", "PROTEST", "CONCEDE", "RETREAT", "MOBILIZE"})
 _MAX_DEPTH = 5
 #: "used tear gas TO DISPERSE": the user acts, not the instrument
 _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "wield"})
@@ -85,6 +88,11 @@ class EntityIndex:
     @property
     def entity_tokens(self) -> frozenset[int]:
         return frozenset(self._by_token)
+
+    def unplaced(self, tok: Token) -> Entity | None:
+        """The entity at ``tok`` when it has no country and is no IGO/NGO ("demonstrators")."""
+        ent = self._by_token.get(tok.i)
+        return ent if ent is not None and not _usable(ent) else None
 
     def at(self, tok: Token) -> tuple[Entity, ...]:
         """The usable entities standing for ``tok`` itself (compound members, or its entity)."""
@@ -335,6 +343,34 @@ def _owned_by_pronoun(tok: Token) -> bool:
     )
 
 
+def _domestic_types() -> frozenset[str]:
+    return load_locative_roles().domestic_types
+
+
+def _unplaced_party(
+    index: EntityIndex, candidates: list[tuple[Token, str]], actor: tuple[Entity, ...], domestic: bool
+) -> Argument | None:
+    """A recipient the actors step resolved without a country: placed by a place in its own
+    description ("refugees fleeing the war in Liberia", "Darfur rebels"), or, for a domestic act,
+    one of the actor's own people ("police dispersed demonstrators")."""
+    home = countries(actor)
+    for tok, via in candidates:
+        ent = index.unplaced(tok)
+        if ent is None or tok.pos_ == "PRON":
+            continue  # a thing acted on ("dispersed DEMONSTRATORS") is a party when it is people
+        via = via.removeprefix(_THEME)
+        place = party_place(tok, tok.doc, index.at)
+        if place is not None:
+            placed = replace(ent, country=place.country, why=f"{ent.why}; placed by '{place.text}'")
+            return Argument((placed,), f"{via} '{tok.text}' in '{place.text}'", tok.i)
+        sectors = load_locative_roles().domestic_group_sectors
+        if domestic and len(home) == 1 and (ent.sector or "").upper() in sectors:
+            (country,) = home
+            own = replace(ent, country=country, why=f"{ent.why}; the actor's own ({ent.sector}, domestic act)")
+            return Argument((own,), f"{via} '{tok.text}' (domestic group)", tok.i)
+    return None
+
+
 def _partner(index: EntityIndex, tok: Token, actor_countries: frozenset[str]) -> tuple[Token, tuple[Entity, ...]] | None:
     """The other party of a "with" phrase inside ``tok``'s phrase ("relations with Turkey")."""
     for sub in tok.subtree:
@@ -393,7 +429,10 @@ def verb_arguments(
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
-    recipient = _pick(index, candidates, actor.entities if actor else (), _domestic(verb, pat, absorb))
+    domestic = _domestic(verb, pat, absorb)
+    recipient = _pick(index, candidates, actor.entities if actor else (), domestic)
+    if recipient is None and actor is not None:
+        recipient = _unplaced_party(index, candidates, actor.entities, domestic)
     if recipient is None and actor is not None:
         recipient = _reported_owner(verb, candidates, index, actor, reporting_heads)
     if recipient is None and actor is not None:
@@ -410,13 +449,13 @@ def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: 
 def _domestic(verb: Token, pat: VerbPattern, absorb: bool) -> bool:
     """Whether the act is one a state commonly does at home, or (for a verb that absorbs its
     complement) promises one: "threatened TO BAN Ugandan opposition candidates"."""
-    if pat.type in _DOMESTIC:
+    if pat.type in _domestic_types():
         return True
-    if not absorb:
+    if not absorb or pat.type not in load_locative_roles().own_complement_types:
         return False
     comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
-    return any(p.type in _DOMESTIC for c in comps for p in verb_index().get(c.lemma_.lower(), ()))
+    return any(p.type in _domestic_types() for c in comps for p in verb_index().get(c.lemma_.lower(), ()))
 
 
 def _reported_owner(
@@ -544,7 +583,10 @@ def noun_arguments(
         # "fresh US sanctions hit the country": what the act hits is its recipient
         candidates.extend((o, f"object of '{noun.head.text}'") for o in noun.head.children if o.dep_ == "dobj")
     candidates.extend(_undergoer(noun))
-    recipient = undergoer or _pick(index, candidates, actor.entities, pat.type in _DOMESTIC)
+    domestic = pat.type in _domestic_types()
+    recipient = undergoer or _pick(index, candidates, actor.entities, domestic)
+    if recipient is None:
+        recipient = _unplaced_party(index, candidates, actor.entities, domestic)
     if recipient is None:
         recipient = _located([noun], doc, index, pat.type, actor)
     return actor, recipient

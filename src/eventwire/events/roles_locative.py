@@ -19,7 +19,7 @@ from eventwire.events.cameo import DATA_DIR
 from eventwire.events.yamlfile import read_mapping
 from eventwire.model import Entity
 
-__all__ = ["EntitiesAt", "Locative", "LocativeRoles", "act_heads", "load_locative_roles", "locative_recipient", "place_in"]
+__all__ = ["EntitiesAt", "Locative", "LocativeRoles", "act_heads", "load_locative_roles", "locative_recipient", "party_place", "place_in"]
 
 #: dependents that open a clause of their own: a place there is not where the act happens
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "conj", "cc", "punct"})
@@ -31,6 +31,12 @@ class LocativeRoles:
     types: frozenset[str]
     home_types: frozenset[str]
     preps: frozenset[str]
+    #: acts a state commonly directs at its own people
+    domestic_types: frozenset[str] = frozenset()
+    #: acts whose absorbed complement is the actor's own act ("threatened TO BAN")
+    own_complement_types: frozenset[str] = frozenset()
+    #: sectors of a country-less group that a domestic act's actor does it to at home
+    domestic_group_sectors: frozenset[str] = frozenset()
 
 
 def _words(raw: object) -> frozenset[str]:
@@ -44,6 +50,9 @@ def load_locative_roles() -> LocativeRoles:
         types=frozenset(t.upper() for t in _words(data.get("types"))),
         home_types=frozenset(t.upper() for t in _words(data.get("home_types"))),
         preps=_words(data.get("preps")),
+        domestic_types=frozenset(t.upper() for t in _words(data.get("domestic_types"))),
+        own_complement_types=frozenset(t.upper() for t in _words(data.get("own_complement_types"))),
+        domestic_group_sectors=frozenset(t.upper() for t in _words(data.get("domestic_group_sectors"))),
     )
 
 
@@ -59,7 +68,13 @@ class Locative:
     via: str
 
 
-def place_in(root: Token, doc: Doc, entities_at: EntitiesAt) -> Entity | None:
+#: what a party's own description can hold: "refugees FLEEING the war in Liberia"
+_DESCRIPTION_CLAUSES = _CLAUSES - {"acl"}
+
+
+def place_in(
+    root: Token, doc: Doc, entities_at: EntitiesAt, skip: frozenset[str] = _CLAUSES
+) -> Entity | None:
     """The first place (gazetteer) or state entity in the phrase headed by ``root``, nearest first
     ("the town of CIZRE in southeastern Turkey", "the capital city of ALGIERS")."""
     places = [p for p in doc._.ew_places or () if p.country]
@@ -74,7 +89,7 @@ def place_in(root: Token, doc: Doc, entities_at: EntitiesAt) -> Entity | None:
             if ent.kind == "state" and ent.country:
                 return ent
         if depth < _MAX_DEPTH:
-            queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in _CLAUSES)
+            queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in skip)
     return None
 
 
@@ -108,3 +123,9 @@ def locative_recipient(
                     continue
                 return Locative(ent, pobj, f"place '{prep.lower_} {pobj.text}' ({ent.text})")
     return None
+
+
+def party_place(root: Token, doc: Doc, entities_at: EntitiesAt) -> Entity | None:
+    """The place in a party's own description ("refugees fleeing the war IN LIBERIA", "DARFUR
+    rebels"), the clause that describes it included."""
+    return place_in(root, doc, entities_at, _DESCRIPTION_CLAUSES)
