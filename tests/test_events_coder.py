@@ -350,6 +350,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # an announced future use of coercion or protest is a threat; a future sanction stays one
     ("Sudan said it would extend the curfew.", {("THREATEN", "SDN", "", "")}),
     ("Iran said it would boycott all contact with the United States.", {("THREATEN", "IRN", "USA", "")}),
+    # violence told of a weapon, not a party: the victim is the recipient, the doer unnamed
+    ("A roadside bomb killed two Ukrainian soldiers.", {("ASSAULT", "", "UKR", "")}),
+    ("Three Ukrainian soldiers were killed by a landmine.", {("ASSAULT", "", "UKR", "")}),
+    ("A Russian airstrike killed two Ukrainian soldiers.", {("ASSAULT", "RUS", "UKR", "")}),
+    ("Angry crowds killed two Ukrainian soldiers.", set()),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

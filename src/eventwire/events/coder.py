@@ -158,9 +158,13 @@ class RuleCoder:
                         skip.add(trig.head)  # "violated the ceasefire BY TARGETING Indian positions": one act
                 for subj in doc[trig.head].children:
                     act = by_head.get(subj.i)
-                    if subj.dep_ == "nsubj" and act is not None and act.kind == "noun":
+                    if subj.dep_ == "nsubj" and act is not None and act.kind == "noun" and (
+                        noun_arguments(act, doc, index, self.cues.light_verbs)[0] is not None
+                        or subj.lemma_.lower() not in self.cues.violent_instruments
+                    ):
                         # "an Israeli airstrike killed", "US sanctions hit the country": the noun is
-                        # the act, the verb tells what it did
+                        # the act, the verb tells what it did ("a bombing killed" names no doer: the
+                        # verb is coded, its victim the recipient)
                         skip.add(trig.head)
         out: list[Event] = self._obligations(doc, sent, index, by_head, skip)
         for trig in triggers:
@@ -222,9 +226,10 @@ class RuleCoder:
                 if recipient is not None:
                     recipient = Argument(recipient.entities, f"responder of '{doc[governing[0].head].text}'")
         unnamed = pat.type in self.cues.unnamed_actor_types and trig.kind == "verb"
-        if actor is None and recipient is not None and unnamed and _agentless_passive(doc[trig.head]):
-            # "three soldiers were killed": an attack whose attacker the sentence does not name
-            actor = Argument((), "unnamed (passive without agent)")
+        if actor is None and recipient is not None and unnamed and _unnamed_doer(doc[trig.head], self.cues.violent_instruments):
+            # "three soldiers were killed", "a roadside bomb killed": an attack whose attacker the
+            # sentence does not name
+            actor = Argument((), "unnamed (passive without agent, or a weapon as doer)")
         if actor is None:
             return None
         why.append(f"actor: {actor.via} -> {'/'.join(sorted(countries(actor.entities)))}")
@@ -421,8 +426,13 @@ def _condition_subject(
     return None
 
 
-def _agentless_passive(verb: Token) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in verb.children) and not any(c.dep_ == "agent" for c in verb.children)
+def _unnamed_doer(verb: Token, instruments: frozenset[str]) -> bool:
+    """Whether the doer of ``verb`` goes unnamed: an agentless passive ("were killed"), or a thing
+    in the doer's place ("were killed BY A MINE", "A ROADSIDE BOMB killed")."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        return all(p.lemma_.lower() in instruments or p.lower_ in instruments for p in agents)
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in instruments or c.lower_ in instruments) for c in verb.children)
 
 
 def _scheduled(verb: Token, future_heads: frozenset[str]) -> bool:

@@ -56,6 +56,8 @@ class Cues:
     unnamed_actor_types: frozenset[str] = frozenset()
     #: verbs whose subject undergoes the act named by their object ("was subjected to an attack")
     undergo_verbs: frozenset[str] = frozenset()
+    #: things that do violence without being anyone ("a roadside bomb killed", "killed by a mine")
+    violent_instruments: frozenset[str] = frozenset()
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -107,4 +109,5 @@ def load_cues() -> Cues:
         statement_nouns=_set(data, "statement_nouns"),
         unnamed_actor_types=frozenset(str(v) for v in data.get("unnamed_actor_types") or ()),
         undergo_verbs=_set(data, "undergo_verbs"),
+        violent_instruments=_set(data, "violent_instruments"),
     )
