@@ -87,6 +87,9 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # a country-less group: placed by its own description, or, acted on at home, the actor's own
     ("The United Nations delivered food aid to refugees living in Kenya.", ("AID", "IGO", "KEN")),
     ("Chilean police dispersed demonstrators on Friday.", ("COERCE", "CHL", "CHL")),
+    # an untargeted protest by one country's people is directed at their own government
+    ("Chilean students staged a hunger strike on Friday.", ("PROTEST", "CHL", "CHL")),
+    ("Chilean students demonstrated against Japan on Friday.", ("PROTEST", "CHL", "JPN")),
 ]
 
 

@@ -441,9 +441,26 @@ def verb_arguments(
 
 
 def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: Argument) -> Argument | None:
-    """The state where the act happens, for the types whose convention makes it the recipient."""
+    """The state where the act happens, for the types whose convention makes it the recipient;
+    else, for a domestic group's protest, its own government."""
     found = locative_recipient(heads, doc, index.at, typ, countries(actor.entities))
-    return Argument((found.entity,), found.via, found.token.i) if found is not None else None
+    if found is not None:
+        return Argument((found.entity,), found.via, found.token.i)
+    return _home_government(typ, actor)
+
+
+def _home_government(typ: str, actor: Argument) -> Argument | None:
+    """ "Egyptian demonstrators rioted": an untargeted protest by one country's people is
+    directed at their government."""
+    rules = load_locative_roles()
+    home = countries(actor.entities)
+    sectors = {(e.sector or "").upper() for e in actor.entities}
+    if typ not in rules.home_default_types or len(home) != 1 or not sectors <= rules.domestic_group_sectors:
+        return None
+    first = actor.entities[0]
+    gov = Entity(first.text, first.start, first.end, next(iter(home)), sector="GOV", kind="reference",
+                 why=f"government of the protesters' country ({typ} with no named target)")
+    return Argument((gov,), f"own government of '{first.text}' (no target named)", actor.token)
 
 
 def _domestic(verb: Token, pat: VerbPattern, absorb: bool) -> bool:

@@ -35,6 +35,8 @@ class LocativeRoles:
     domestic_types: frozenset[str] = frozenset()
     #: acts whose absorbed complement is the actor's own act ("threatened TO BAN")
     own_complement_types: frozenset[str] = frozenset()
+    #: acts by a domestic group directed at its own government when no target is named
+    home_default_types: frozenset[str] = frozenset()
     #: sectors of a country-less group that a domestic act's actor does it to at home
     domestic_group_sectors: frozenset[str] = frozenset()
 
@@ -52,6 +54,7 @@ def load_locative_roles() -> LocativeRoles:
         preps=_words(data.get("preps")),
         domestic_types=frozenset(t.upper() for t in _words(data.get("domestic_types"))),
         own_complement_types=frozenset(t.upper() for t in _words(data.get("own_complement_types"))),
+        home_default_types=frozenset(t.upper() for t in _words(data.get("home_default_types"))),
         domestic_group_sectors=frozenset(t.upper() for t in _words(data.get("domestic_group_sectors"))),
     )
 
