@@ -15,7 +15,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from eventwire.actors.accuracy import Case, parse_with, run_cases
+from eventwire.actors.accuracy import ANY, Case, parse_with, run_cases
 from eventwire.actors.component import ActorResolver
 from eventwire.actors.cues import load_cues
 from eventwire.actors.geography import borders, continent
@@ -57,6 +57,31 @@ DEFINITES = [
     # "his country": the speaker's
     C("Italy's foreign minister met the envoy on Monday. His country will not pay, he said.", "His country", "ITA"),
 ]
+
+
+GROUPS = [
+    # two agent nouns after a state word are one body; a side or an organ rules a generic head
+    C("Somali rebel leaders met in Nairobi.", "Somali rebel leaders", "SOM", "REB"),
+    C("Kenyan opposition leaders called a strike.", "Kenyan opposition leaders", "KEN", "OPP"),
+    C("Egyptian police officers arrested the men.", "Egyptian police officers", "EGY", "COP"),
+    C("Thai government officials denied the report.", "Thai government officials", "THA", "GOV"),
+    # a state after "throughout"/"across" locates the group
+    C("Students throughout Chile demanded free tuition.", "Students throughout Chile", "CHL", ANY),
+    C("Protesters across Lebanon blocked roads.", "Protesters across Lebanon", "LBN", "OPP"),
+    C("Nurses from Ghana arrived on Monday.", "Nurses from Ghana", "GHA", ANY),
+]
+
+
+@pytest.mark.parametrize("case", GROUPS, ids=[f"{i}-{c.mention}" for i, c in enumerate(GROUPS)])
+def test_descriptive_groups(parse: Callable[[str, str | None], Doc], case: Case) -> None:
+    (result,) = run_cases([case], parse)
+    assert result.ok, result.describe()
+
+
+def test_officers_are_people_not_an_office(parse: Callable[[str, str | None], Doc]) -> None:
+    (e,) = [e for e in parse("Egyptian police officers arrested the men.", None)._.ew_entities
+            if e.country]
+    assert e.kind != "ministry"
 
 
 @pytest.fixture(scope="module")

@@ -58,10 +58,10 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
                   on: dt.date | None) -> list[Item]:
     ents = tuple(doc.ents)  # doc.ents rebuilds its spans on every access
     items: list[Item] = []
-    for m in mentions:
+    for n, m in enumerate(mentions):
         span = m.span(doc)
         if m.kind == AGENT:
-            if len(span) == 1 and span[0].pos_ == "ADJ":
+            if len(span) == 1 and span[0].pos_ == "ADJ" and not _before_agent(mentions, n):
                 continue  # "military ties", "official figures": an adjective, not the body
             term = kb.agent(span.text)
             start = m.start
@@ -99,6 +99,12 @@ def resolve_items(doc: Doc, mentions: list[Mention], kb: KnowledgeBase, cues: Cu
             continue
         items.append(Item(m.start, m.end, cand=cand, place=not acts_as_actor(span, cand, cues)))
     return items
+
+
+def _before_agent(mentions: list[Mention], n: int) -> bool:
+    """True when an agent noun follows mention ``n`` right away ("rebel leaders")."""
+    nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+    return nxt is not None and nxt.kind == AGENT and nxt.start == mentions[n].end
 
 
 def _second_half(doc: Doc, start: int) -> bool:
@@ -142,8 +148,8 @@ def _acting(root: Token) -> bool:
 
 
 def _agent_kind(term: AgentTerm, doc: Doc, start: int) -> str:
-    if "ministry" in term.term or "department" in term.term or "office" in term.term:
-        return "ministry"
+    if {"ministry", "department", "office"} & set(term.term.split()):
+        return "ministry"  # by word: "police officers" are no office
     if start > 0 and (doc[start - 1].like_num or doc[start - 1].pos_ == "NUM") \
             and term.term.split()[-1] in _SOURCE_NOUNS | {t[:-1] for t in _SOURCE_NOUNS}:
         return "anonymous"  # "two people with knowledge of the matter"
@@ -257,6 +263,8 @@ def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+#: "officials of Iran", "students throughout Indonesia", "protesters across Iraq"
+_LOCATING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 #: modifier sectors that say which side a body is on ("opposition parties", "rebel groups")
 _SIDE_SECTORS = frozenset({"OPP", "REB"})
 #: titles of state office, which vouch for a surname after them ("Prime Minister Rabin")
@@ -321,6 +329,24 @@ def _definite_or_bare(doc: Doc, start: int) -> bool:
                                                                                      "CCONJ")
 
 
+def _two_nouns(items: list[Item], k: int) -> tuple[list[Item], Item | None]:
+    """ "Afghan rebel leaders": two agent nouns in a row after a state word are one body; the
+    first says which side ("rebel", "opposition") or which organ ("police") a generic second
+    ("leaders", "officials") belongs to. Returns the items with the two merged, and the merged
+    item (None when there is nothing to merge)."""
+    first = items[k]
+    second = items[k + 1] if k + 1 < len(items) else None
+    if first.agent is None or second is None or second.agent is None \
+            or second.start != first.end or first.agent.role:
+        return items, None
+    head = second.agent
+    sector = first.agent.sector if first.agent.sector in _SIDE_SECTORS or head.sector == "GOV" \
+        else head.sector
+    merged = Item(first.start, second.end, agent=AgentTerm(f"{first.agent.term} {head.term}",
+                                                           sector, head.role, head.source))
+    return items[:k] + [merged] + items[k + 2:], merged
+
+
 def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
             people: SurnameIndex | None = None, on: dt.date | None = None) -> list[Entity]:
     """Entities from items, left to right; ``home`` is the dateline country, if any; ``people``
@@ -340,9 +366,10 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
         if c is not None and (c.kind in _STATELIKE or c.kind in ORG_KINDS) and nxt is not None \
                 and nxt.agent is not None and _modifier_gap(doc, it.end, nxt.start) \
                 and c.form != "demonym":
-            entity, used = _owner_entity(doc, it, nxt, ents, items, k)
+            view, merged = _two_nouns(items, k + 1)
+            entity, used = _owner_entity(doc, it, merged or nxt, ents, view, k)
             out.append(entity)
-            k += used
+            k += used + (merged is not None)
             continue
         # title + person ("President Vladimir Putin", "cleric Nimr al-Nimr")
         if it.agent is not None:
@@ -392,11 +419,11 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
                                                             sector, head.role, head.source))
             place, used = items[k + 2], 3
         term = body.agent
-        prep = _following_state(doc, body, place, frozenset({"of", "in", "from"})) \
+        prep = _following_state(doc, body, place, _LOCATING_PREPS) \
             if term is not None else None
         if prep is None and body is not it:
             body, place, used, term = it, nxt, 2, it.agent
-            prep = _following_state(doc, body, place, frozenset({"of", "in", "from"})) \
+            prep = _following_state(doc, body, place, _LOCATING_PREPS) \
                 if term is not None else None
         if prep is not None:
             assert place is not None and place.cand is not None and term is not None
