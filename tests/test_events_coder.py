@@ -355,6 +355,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Three Ukrainian soldiers were killed by a landmine.", {("ASSAULT", "", "UKR", "")}),
     ("A Russian airstrike killed two Ukrainian soldiers.", {("ASSAULT", "RUS", "UKR", "")}),
     ("Angry crowds killed two Ukrainian soldiers.", set()),
+    # "followed suit" repeats the last deed told before (not the words about it)
+    ("Egypt cut ties with Iran. Egypt accused Iran of meddling. Kenya and Somalia followed suit.",
+     {("SANCTION", "EGY", "IRN", ""), ("ACCUSE", "EGY", "IRN", ""), ("SANCTION", "KEN+SOM", "IRN", "")}),
+    ("Kenya followed suit.", set()),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -109,10 +109,10 @@ class RuleCoder:
         index = EntityIndex(doc)
         events: list[Event] = []
         for sent in doc.sents:
-            events.extend(self._sentence(doc, sent, index))
+            events.extend(self._sentence(doc, sent, index, _followed(events)))
         return dedupe(events)
 
-    def _sentence(self, doc: Doc, sent: Span, index: EntityIndex) -> list[Event]:
+    def _sentence(self, doc: Doc, sent: Span, index: EntityIndex, prior: Event | None = None) -> list[Event]:
         if is_question(sent):
             return []
         triggers = find_triggers(sent, index.entity_tokens)
@@ -174,7 +174,7 @@ class RuleCoder:
                 continue
             if trig.kind == "noun" and clause_head(doc[trig.head]).i in silenced:
                 continue
-            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects, by_head)
+            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects, by_head, prior)
             if event is not None:
                 out.append(event)
         return out
@@ -188,9 +188,13 @@ class RuleCoder:
         inner: Trigger | None,
         verb_objects: dict[int, tuple[Trigger, Argument | None]],
         by_head: dict[int, Trigger],
+        prior: Event | None = None,
     ) -> Event | None:
         pat = trig.pattern
-        if pat.type == NOT_AN_EVENT:
+        inherits = isinstance(pat, VerbPattern) and pat.inherits
+        if pat.type == NOT_AN_EVENT and not inherits:
+            return None
+        if inherits and prior is None:
             return None
         why = [f"pattern {pat.id} ({trig.kind} '{_span(doc, trig.tokens).text}'"
                + (f", with '{', '.join(trig.matched)}')" if trig.matched else ")")]
@@ -240,6 +244,11 @@ class RuleCoder:
             return None
         why.extend(mod.reasons)
         typ, cameo, mode, context = pat.type, pat.cameo, pat.mode, pat.context
+        if inherits and prior is not None:
+            typ, cameo, mode, context = prior.type, prior.cameo or pat.cameo, prior.mode, prior.context
+            why.append(f"repeats the act before: {prior.type} ('{prior.trigger.text}')")
+            if recipient is None and prior.recipient:
+                recipient = Argument(prior.recipient, f"recipient of '{prior.trigger.text}'")
         if inner is not None and not context:
             context = inner.pattern.context
             why.append(f"context from '{doc[inner.head].text}' ({inner.pattern.id})")
@@ -424,6 +433,14 @@ def _condition_subject(
             if ents and not countries(ents) <= countries(actor.entities):
                 return Argument(ents, f"subject of condition '{clause.text}' ({via})", subj.i)
     return None
+
+
+def _followed(events: list[Event]) -> Event | None:
+    """The act a "followed suit" repeats: the last asserted one told before, preferring a deed
+    (material quad classes) to words about it."""
+    told = [e for e in events if e.asserted]
+    deeds = [e for e in told if e.quad_class in (2, 4)]
+    return (deeds or told or [None])[-1]
 
 
 def _unnamed_doer(verb: Token, instruments: frozenset[str]) -> bool:

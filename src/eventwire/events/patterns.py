@@ -48,6 +48,8 @@ class VerbPattern:
     #: the direct object is what the act is about, never its counterpart ("discussed Iran's role
     #: in Syria": Syria is a topic)
     topic_object: bool = False
+    #: the act repeats the one told before ("Egypt FOLLOWED SUIT"): coded as that act's type
+    inherits: bool = False
 
     @property
     def specificity(self) -> int:
@@ -124,6 +126,7 @@ def load_verb_patterns() -> tuple[VerbPattern, ...]:
                     absorb=raw.get("embedded") == "absorb",
                     speaker_acts=flag(raw.get("speaker_acts", False)),
                     topic_object=flag(raw.get("topic_object", False)),
+                    inherits=flag(raw.get("inherits", False)),
                     recipient_preps=_words(rpreps) if rpreps is not None else None,
                 )
             )
