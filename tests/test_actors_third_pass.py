@@ -54,6 +54,11 @@ DEFINITES = [
     C("North Korea fired a missile. Seoul said the North had broken the accord.", "the North", "PRK"),
     C("South Korea held drills. Pyongyang said the South was preparing for war.", "the South", "KOR"),
     C("Sudan signed the deal. Pyongyang said the North Atlantic alliance was to blame.", "the North", None),
+    # a definite bare title takes up the last holder named with a state
+    C("Peru summoned Chile's ambassador on Monday. Peru asked the ambassador to explain.", "ambassador", "CHL", ANY, ANY, "2019-05-31", 1),
+    C("Ghana recalled the Nigerian consul. Officials said the consul had left.", "consul", "NGA", ANY, ANY, "2019-05-31", 1),
+    C("Officials said the consul had left.", "consul", None, ANY),
+    C("Peru summoned Chile's ambassador. An ambassador said nothing.", "An ambassador", None, ANY),
     # "his country": the speaker's
     C("Italy's foreign minister met the envoy on Monday. His country will not pay, he said.", "His country", "ITA"),
 ]

@@ -69,7 +69,7 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
         replaced.update(id(e) for e in found[max(0, at - 6):at]
                         if e.start >= start and e.end <= end and e.country is None)
         out.append(found_ref.entity)
-    kept = [_same_surname(e, found) for e in found if id(e) not in replaced]
+    kept = [_same_role(_same_surname(e, found), found, text) for e in found if id(e) not in replaced]
     return sorted(kept + out, key=lambda e: e.start)
 
 
@@ -124,4 +124,20 @@ def _same_surname(e: Entity, found: Sequence[Entity]) -> Entity:
         if ante.end <= e.start and ante.kind == "person" and ante.name and ante.country \
                 and ante.name.split()[-1] == e.text:
             return _copy(ante, e.text, e.start, e.end, f"coref: {e.text} -> {ante.text}")
+    return e
+
+
+_DEFINITE = frozenset({"the "})
+
+
+def _same_role(e: Entity, found: Sequence[Entity], text: str) -> Entity:
+    """ "the chargé d'affaires" -> the office named before with its state ("Ukraine's chargé
+    d'affaires"): a definite bare title takes up the last holder of that title."""
+    if e.country is not None or e.role is None or e.name is not None \
+            or text[max(0, e.start - 4):e.start].lower() not in _DEFINITE:
+        return e
+    for ante in reversed(found):
+        if ante.end <= e.start and ante.role == e.role and ante.country:
+            return dataclasses.replace(e, country=ante.country,
+                                       why=f"{e.why}; coref: {e.text} -> {ante.text}")
     return e
