@@ -4,8 +4,9 @@ REF (default HEAD), and compares the contract JSON (with explanations) article b
 
     .venv/bin/python bench/identical_output.py [--ref HEAD] [--keep DIR]
 
-Both runs use one copy of the rest of src/, taken at the start, so edits other engineers make to
-their own modules meanwhile cannot show up as a difference. Exit status 0: identical.
+Both runs use one copy of the rest of src/ as committed at HEAD (``--others worktree``: as in the
+working tree), so edits other engineers make to their own modules meanwhile cannot show up as a
+difference. Exit status 0: identical.
 """
 
 from __future__ import annotations
@@ -54,18 +55,36 @@ def inputs() -> list[str]:
     return found
 
 
-def owned_at(ref: str, target: Path) -> None:
-    """Replaces the owned paths under ``target`` (a copy of the repo's src/) by their state at
-    ``ref``."""
+def _remove_owned(target: Path) -> None:
     for rel in OWNED:
         dest = target / Path(rel).relative_to("src")
         if dest.is_dir():
             shutil.rmtree(dest)
         elif dest.exists():
             dest.unlink()
-    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "--", *OWNED],
+
+
+def _extract(ref: str, paths: tuple[str, ...], root: Path) -> None:
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", ref, "--", *paths],
                              check=True, capture_output=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(target.parent)], input=archive, check=True)
+    subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
+
+
+def owned_at(ref: str, target: Path) -> None:
+    """Replaces the owned paths under ``target`` (a copy of src/) by their state at ``ref``."""
+    _remove_owned(target)
+    _extract(ref, OWNED, target.parent)
+
+
+def owned_from_worktree(target: Path) -> None:
+    """Replaces the owned paths under ``target`` (a copy of src/) by the working tree's."""
+    _remove_owned(target)
+    for rel in OWNED:
+        source, dest = REPO / rel, target.parent / rel
+        if source.is_dir():
+            shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, dest)
 
 
 def code(src: Path, out: Path, files: list[str]) -> list[str]:
@@ -92,14 +111,21 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ref", default="HEAD", help="git revision of the owned paths 'before'")
     parser.add_argument("--keep", type=Path, help="write before.jsonl/after.jsonl here")
+    parser.add_argument("--others", choices=("HEAD", "worktree"), default="HEAD",
+                        help="where the files outside the owned paths come from")
     args = parser.parse_args(argv[1:])
     files = inputs()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for side in ("before", "after"):
-            shutil.copytree(REPO / "src", root / side / "src",
-                            ignore=shutil.ignore_patterns("__pycache__"))
+            if args.others == "HEAD":
+                (root / side).mkdir()
+                _extract("HEAD", ("src",), root / side)
+            else:
+                shutil.copytree(REPO / "src", root / side / "src",
+                                ignore=shutil.ignore_patterns("__pycache__"))
         owned_at(args.ref, root / "before" / "src")
+        owned_from_worktree(root / "after" / "src")
         before = code(root / "before" / "src", root / "before.jsonl", files)
         after = code(root / "after" / "src", root / "after.jsonl", files)
         if args.keep:

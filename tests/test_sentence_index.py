@@ -33,3 +33,15 @@ def test_token_and_span_sentences_match_spacy(nlp: Language) -> None:
 
 def test_the_pipeline_installs_the_index(nlp: Language) -> None:
     assert nlp.pipe_names.index("eventwire_sentence_index") < nlp.pipe_names.index("eventwire_actors")
+
+
+def test_doc_sents_from_the_index_match_spacy(nlp: Language) -> None:
+    plain = _parsed(nlp)
+    indexed = SentenceIndex()(_parsed(nlp))
+    assert "sents" in indexed.user_hooks
+    want = [(s.start, s.end) for s in plain.sents]
+    assert [(s.start, s.end) for s in indexed.sents] == want
+    assert [(s.start, s.end) for s in indexed.sents] == want  # a fresh iterator every time
+    for start in range(0, len(plain), 3):
+        span_want = [(s.start, s.end) for s in plain[start : start + 9].sents]
+        assert [(s.start, s.end) for s in indexed[start : start + 9].sents] == span_want

@@ -9,12 +9,15 @@ Cities, regions and seas are places wherever they occur, even as metonyms ("Mosc
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from eventwire.model import Place
+from eventwire.nlp.folding import FoldedPattern, fold
+from eventwire.nlp.lexical import tokens_with_lower, tokens_with_text
 from eventwire.nlp.text import doc_text
 from eventwire.place.gazetteer import lookup_place, place_cues, region_forms
 
@@ -50,25 +53,25 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, had_the
 
 
-def _entity_candidates(doc: Doc) -> list[_Candidate]:
+def _entity_candidates(doc: Doc, ents: Sequence[Span]) -> list[_Candidate]:
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in _HINT_LABELS:
             start, end, had_the = _strip(doc_text(doc), ent.start_char, ent.end_char)
             found.append(_Candidate(start, end, had_the or _preceded_by_the(doc_text(doc), start)))
     return found
 
 
-def _mislabelled_candidates(doc: Doc) -> list[_Candidate]:
+def _mislabelled_candidates(doc: Doc, ents: Sequence[Span]) -> list[_Candidate]:
     """PERSON/NORP entities that are really places: the small model tags "Niger", "Burkina
     Faso" or "Goma" as people. Country names qualify; city names only for large cities that are
     not also part of a person's name elsewhere in the article ("Michael Jackson" ... "Jackson")."""
-    person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
     for entity in doc._.ew_entities or []:
         if entity.kind == "person":
             person_words.update(w.lower() for w in entity.text.split())
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("PERSON", "NORP"):
             continue
         entry = lookup_place(ent.text)
@@ -86,19 +89,20 @@ def _preceded_by_the(text: str, start: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _region_pattern() -> tuple[re.Pattern[str], dict[str, bool]]:
+def _region_pattern() -> tuple[FoldedPattern, dict[str, bool]]:
     forms = region_forms()
     alternation = "|".join(re.escape(form) for form, _ in forms)
     pattern = re.compile(rf"(?<![\w-])(?:the )?(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return pattern, {form: needs_the for form, needs_the in forms}
+    return FoldedPattern.of(pattern), {form: needs_the for form, needs_the in forms}
 
 
 def _region_candidates(doc: Doc) -> list[_Candidate]:
     text = doc_text(doc)
+    folded = fold(text)
     pattern, needs = _region_pattern()
     found = []
     pos = 0
-    while (match := pattern.search(text, pos)) is not None:
+    while (match := pattern.search(text, folded, pos)) is not None:
         # a rejected match is retried one character on, so "west Africa" still yields Africa
         pos = match.start() + 1
         start, end, had_the = _strip(text, match.start(), match.end())
@@ -113,15 +117,22 @@ def _region_candidates(doc: Doc) -> list[_Candidate]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _prepositions() -> frozenset[str]:
+    cues = place_cues()
+    return cues.locative_prepositions | cues.destination_prepositions
+
+
 def _prepositional_candidates(doc: Doc) -> list[_Candidate]:
     """Capitalised names right after a locative preposition, which spaCy may not have tagged."""
     cues = place_cues()
+    prepositions = _prepositions()
     found = []
-    for token in doc:
+    for at in tokens_with_lower(doc, prepositions | {"of"}):
+        token = doc[at]
         of_place = token.lower_ == "of" and token.i > 0 and \
             doc[token.i - 1].lower_ in cues.place_nouns
-        if token.lower_ not in cues.locative_prepositions | cues.destination_prepositions \
-                and not of_place:
+        if token.lower_ not in prepositions and not of_place:
             continue
         i = token.i + 1
         had_the = i < len(doc) and doc[i].lower_ == "the"
@@ -145,9 +156,8 @@ def _admin_places(doc: Doc, context: frozenset[str]) -> list[Place]:
     province"), else the country of a namesake city ("Idlib province"), else unknown."""
     nouns = place_cues().admin_nouns
     found = []
-    for token in doc:
-        if token.text not in nouns:
-            continue
+    for at in tokens_with_text(doc, nouns):
+        token = doc[at]
         if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" and \
                 doc[token.i + 2].pos_ == "PROPN":
             first = last = token.i + 2
@@ -182,8 +192,8 @@ def _possessive_country(doc: Doc, start: int) -> str | None:
     return None
 
 
-def _blocked_ranges(doc: Doc) -> list[tuple[int, int]]:
-    ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]
+def _blocked_ranges(doc: Doc, ents: Sequence[Span]) -> list[tuple[int, int]]:
+    ranges = [(e.start_char, e.end_char) for e in ents if e.label_ in _BLOCKING_LABELS]
     for entity in doc._.ew_entities or []:
         ranges.append((entity.start, entity.end))
     return ranges
@@ -197,7 +207,7 @@ def _overlaps(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
 
-def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
+def _locative_context(doc: Doc, ents: Sequence[Span], start: int, places: list[Place]) -> bool:
     """Whether the name at ``start`` is used as a location: after a locative preposition, after
     "the border with", as the second half of "City, Country", or coordinated with a place that
     is ("in Syria and Yemen")."""
@@ -223,13 +233,13 @@ def _locative_context(doc: Doc, start: int, places: list[Place]) -> bool:
     if stripped.endswith(","):
         previous = stripped[:-1].rstrip()
         return any(p.end == len(previous) and p.kind in ("city", "admin") for p in places) \
-            or _city_ending_at(doc, len(previous))
+            or _city_ending_at(ents, len(previous))
     return False
 
 
-def _city_ending_at(doc: Doc, end: int) -> bool:
+def _city_ending_at(ents: Sequence[Span], end: int) -> bool:
     """A city or state name (used as a place or not) ending at ``end``: "Kabul, Afghanistan"."""
-    for ent in doc.ents:
+    for ent in ents:
         if ent.end_char == end and ent.label_ in _HINT_LABELS:
             entry = lookup_place(ent.text)
             return entry is not None and entry.kind in ("city", "admin")
@@ -245,9 +255,9 @@ def _modifies_proper_noun(doc: Doc, end: int) -> bool:
     return nxt.lower_ in place_cues().non_place_heads and nxt.text[:1].isupper()
 
 
-def _context_countries(doc: Doc) -> frozenset[str]:
+def _context_countries(doc: Doc, ents: Sequence[Span]) -> frozenset[str]:
     countries = {e.country for e in doc._.ew_entities or [] if e.country}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in ("GPE", "NORP"):
             start, end, had_the = _strip(doc_text(doc), ent.start_char, ent.end_char)
             entry = lookup_place(doc_text(doc)[start:end], had_the=had_the)
@@ -259,13 +269,14 @@ def _context_countries(doc: Doc) -> frozenset[str]:
 def find_places(doc: Doc) -> list[Place]:
     """Every place mention in ``doc``, sorted by offset, non-overlapping (longest wins)."""
     text = doc_text(doc)
-    context = _context_countries(doc)
-    blocked = _blocked_ranges(doc)
-    blocking_ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _BLOCKING_LABELS]
+    ents = doc.ents  # a new Span per entity on every read: read once
+    context = _context_countries(doc, ents)
+    blocked = _blocked_ranges(doc, ents)
+    blocking_ents = [(e.start_char, e.end_char) for e in ents if e.label_ in _BLOCKING_LABELS]
     # the small model often tags a lone city as PERSON or NORP ("traveled to Kiev")
-    relabelable = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PERSON", "NORP")}
-    candidates = (_entity_candidates(doc) + _region_candidates(doc)
-                  + _prepositional_candidates(doc) + _mislabelled_candidates(doc))
+    relabelable = {(e.start_char, e.end_char) for e in ents if e.label_ in ("PERSON", "NORP")}
+    candidates = (_entity_candidates(doc, ents) + _region_candidates(doc)
+                  + _prepositional_candidates(doc) + _mislabelled_candidates(doc, ents))
     resolved: list[Place] = []
     for cand in candidates:
         name = text[cand.start:cand.end]
@@ -295,7 +306,7 @@ def find_places(doc: Doc) -> list[Place]:
     kept: list[Place] = []
     locative: list[Place] = []  # the kept places used as locations, for coordination
     for place in chosen:
-        is_locative = _locative_context(doc, place.start, locative)
+        is_locative = _locative_context(doc, ents, place.start, locative)
         if place.kind == "country" and not is_locative:
             continue
         kept.append(place)

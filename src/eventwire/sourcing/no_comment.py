@@ -6,11 +6,14 @@ did not answer and that party's country.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import Source
+from eventwire.nlp.folding import FoldedPattern, fold
 from eventwire.nlp.text import doc_text, token_starts
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.speakers import entities_in, phrase_span, speaker_entity
@@ -32,6 +35,11 @@ def _subject(token: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _folded(pattern: re.Pattern[str]) -> FoldedPattern:
+    return FoldedPattern.of(pattern)
+
+
 def _token_at(sentence: Span, offset: int) -> Token | None:
     """The sentence's token covering character ``offset`` (None in the space between tokens)."""
     doc = sentence.doc
@@ -46,11 +54,12 @@ def find_no_comments(doc: Doc, sentence: Span, cues: SourcingCues | None = None)
     cues = cues or sourcing_cues()
     # curly apostrophes ('didn’t') match the patterns' straight ones; same length keeps offsets
     text = doc_text(doc)[sentence.start_char : sentence.end_char].replace("\u2019", "'")
+    folded = fold(text)
     base = sentence.start_char
     taken: list[tuple[int, int]] = []
     found: list[Source] = []
     for pattern in cues.no_comment:
-        for match in pattern.regex.finditer(text):
+        for match in _folded(pattern.regex).finditer(text, folded):
             start, end = base + match.start(), base + match.end()
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -1,0 +1,93 @@
+"""The lookups that replaced walks over every token or case-blind regex scans give the same
+answers as what they replaced."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.nlp.folding import UNSAFE, FoldedPattern, fold
+from eventwire.nlp.lexical import tokens_with_lower, tokens_with_text
+from eventwire.nlp.text import token_starts, tokens_from, tokens_within
+from eventwire.place.finder import _region_pattern
+from eventwire.sourcing.cues import sourcing_cues
+
+WORDS = ["In", "the", "Gulf", "of", "Aden", ",", "officials", "did", "n't", "reply", "IN", "Of"]
+
+
+def _doc(nlp: Language) -> Doc:
+    return Doc(nlp.vocab, words=WORDS, spaces=[True] * (len(WORDS) - 1) + [False])
+
+
+def test_tokens_with_lower_and_text(nlp: Language) -> None:
+    doc = _doc(nlp)
+    for words in (frozenset({"in", "of"}), frozenset({"gulf"}), frozenset({"absent"})):
+        assert tokens_with_lower(doc, words) == [t.i for t in doc if t.lower_ in words]
+        assert tokens_with_text(doc, words) == [t.i for t in doc if t.text in words]
+    assert tokens_with_text(doc, frozenset({"In", "Of"})) == [0, 11]
+
+
+def test_token_offsets(nlp: Language) -> None:
+    doc = _doc(nlp)
+    assert token_starts(doc) == [t.idx for t in doc]
+    text = doc.text
+    for start in range(len(text) + 1):
+        assert tokens_from(doc, start) == next((t.i for t in doc if t.idx >= start), len(doc))
+        for end in range(start, min(len(text), start + 15) + 1):
+            want = [t.i for t in doc if start <= t.idx < end]
+            assert [t.i for t in tokens_within(doc, start, end)] == want
+
+
+@pytest.mark.parametrize("char", UNSAFE)
+def test_unsafe_characters_are_why_folding_is_refused(char: str) -> None:
+    # the only non-ASCII characters that match an ASCII letter case-blind
+    assert any(re.fullmatch(a, char, re.IGNORECASE) for a in "iks")
+    assert fold(f"visit {char} now") is None
+    assert fold("visit \u00e9 now") == "visit \u00e9 now"
+
+
+def test_no_other_letter_folds_onto_ascii() -> None:
+    # the Latin, Greek, Cyrillic and letter-like blocks: where such surprises live
+    for cp in [*range(0x80, 0x0530), *range(0x1E00, 0x2200)]:
+        char = chr(cp)
+        if char in UNSAFE:
+            continue
+        assert len(char.lower()) == 1, hex(cp)
+        assert not char.lower().isascii(), hex(cp)
+        assert not any(re.fullmatch(a, char, re.IGNORECASE) for a in "abcdefghijklmnopqrstuvwxyz")
+
+
+def test_a_pattern_with_capitals_is_searched_the_slow_way() -> None:
+    assert FoldedPattern.of(re.compile(r"\Bx", re.IGNORECASE)).scout is None
+    assert FoldedPattern.of(re.compile("x")).scout is None
+    assert FoldedPattern.of(re.compile("x", re.IGNORECASE)).scout is not None
+
+
+_PIECES = st.sampled_from([
+    "the ", "The ", "Gulf of Aden", "GULF OF ADEN", "gulf", "west Africa", "Middle East",
+    " didn't reply", " DID NOT RESPOND to requests for comment", " declined to comment",
+    "no comment", "No Comment", "-", "'", "\u2019", "\u0130", "\u0131", "\u017f", "\u212a",
+    "\u00e9", "\u03a3", " ", ",", ".", "x", "Sea", "Strait of Hormuz", "hormuz",
+])
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    return [_region_pattern()[0].exact, *(p.regex for p in sourcing_cues().no_comment)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_folded_search_is_the_original_search(text: str) -> None:
+    folded = fold(text)
+    for pattern in _patterns():
+        fast = FoldedPattern.of(pattern)
+        assert [m.span() for m in fast.finditer(text, folded)] == \
+            [m.span() for m in pattern.finditer(text)]
+        for pos in range(0, len(text) + 1, 3):
+            got, want = fast.search(text, folded, pos), pattern.search(text, pos)
+            assert (got.span() if got else None) == (want.span() if want else None)
