@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from eventwire.errors import EventwireError
 from eventwire.model import Quantity
 from eventwire.nlp.extensions import register_extensions
+from eventwire.nlp.lexical import tokens_with_lower
 from eventwire.nlp.text import doc_text
 from eventwire.time.governance import SpanLike, char_range
 from eventwire.time.lexicon import time_lexicon
@@ -274,6 +275,22 @@ def _classify(doc: Doc, start: int, end: int, value: float) -> Quantity | None:
     return _quantity(doc, start, noun.i + 1, value, unit, "count")
 
 
+@lru_cache(maxsize=1)
+def _start_words() -> frozenset[str]:
+    lex = time_lexicon()
+    return frozenset(lex.vague_numbers) | {"a", "an"}
+
+
+def _possible_starts(doc: Doc) -> list[int]:
+    """The tokens a quantity can start at: number-like, a vague number ("dozens"), or "a"/"an"
+    (before a multiplier). The rest are skipped without reading them one by one."""
+    if len(doc) == 0:
+        return []
+    like_num = doc.to_array("LIKE_NUM").tolist()
+    words = set(tokens_with_lower(doc, _start_words()))
+    return [i for i, flag in enumerate(like_num) if flag or i in words]
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every quantity in ``doc``, sorted by offset."""
     lex = time_lexicon()
@@ -282,7 +299,10 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     clock = {i for e in doc.ents if e.label_ == "TIME" for i in range(e.start, e.end)}
     found: list[Quantity] = []
     i = 0
-    while i < len(doc):
+    for at in _possible_starts(doc):
+        if at < i:
+            continue  # inside a quantity already read
+        i = at
         tok = doc[i]
         starts = (tok.like_num or tok.lower_ in lex.vague_numbers) and i not in skipped
         if tok.lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in lex.multipliers:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.model import Attribution, DateValue, Event, Quote, Source, TextSpan
+from eventwire.nlp.text import doc_text
 from eventwire.place import event_location
 from eventwire.sourcing.classify import source_kind
 from eventwire.sourcing.denials import link_denials
@@ -86,7 +87,9 @@ def sentence_of(doc: Doc, offset: int, fallback: TextSpan) -> TextSpan:
         return fallback
     for sent in doc.sents:
         if sent.start_char <= offset < sent.end_char:
-            return TextSpan(sent.text, sent.start_char, sent.end_char)
+            # the Doc's text sliced: Span.text would make a Token per word
+            return TextSpan(doc_text(doc)[sent.start_char : sent.end_char], sent.start_char,
+                            sent.end_char)
     return fallback
 
 
