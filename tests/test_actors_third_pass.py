@@ -83,6 +83,26 @@ def test_descriptive_groups(parse: Callable[[str, str | None], Doc], case: Case)
     assert result.ok, result.describe()
 
 
+POSTS = [
+    # a post in an international organization makes its holder that organization's actor
+    C("Ban Ki-moon, the UN relief coordinator, toured the camps.", "Ban Ki-moon", None, "IGO"),
+    C("Josep Borrell, the EU foreign policy chief, criticised the vote.", "Josep Borrell", None, "IGO"),
+    C("Kofi Annan, head of the United Nations, toured the camps.", "Kofi Annan", None, "IGO"),
+    C("U.N. mediator Diego Cordovez flew to Kabul.", "Diego Cordovez", None, "IGO"),
+    C("IAEA chief Rafael Grossi toured the plant.", "Rafael Grossi", None, "IGO"),
+    # ... not a post held before, nor a state's post at the organization
+    C("Ban Ki-moon, the former UN chief, toured the camps.", "Ban Ki-moon", None, "ELI"),
+    C("Josep Borrell, the Spanish envoy to the UN, criticised the vote.", "Josep Borrell", "ESP", ANY),
+    C("Josep Borrell, who met UN officials, criticised the vote.", "Josep Borrell", "ESP", ANY, ANY, "2019-01-31"),
+]
+
+
+@pytest.mark.parametrize("case", POSTS, ids=[f"{i}-{c.mention}" for i, c in enumerate(POSTS)])
+def test_international_posts(parse: Callable[[str, str | None], Doc], case: Case) -> None:
+    (result,) = run_cases([case], parse)
+    assert result.ok, result.describe()
+
+
 def test_officers_are_people_not_an_office(parse: Callable[[str, str | None], Doc]) -> None:
     (e,) = [e for e in parse("Egyptian police officers arrested the men.", None)._.ew_entities
             if e.country]

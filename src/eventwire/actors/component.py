@@ -20,6 +20,7 @@ from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.matching import build_matchers, find_mentions
 from eventwire.actors.misspellings import misspelt_states
 from eventwire.actors.people import unknown_people
+from eventwire.actors.posts import international_posts
 from eventwire.actors.resolve import compose, resolve_items
 from eventwire.actors.surnames import surname_index
 from eventwire.model import Entity
@@ -54,7 +55,7 @@ class ActorResolver:
         entities = compose(doc, items, self.cues, dateline_country(doc, self.kb), self.people, on)
         people, covered = unknown_people(doc, entities, self.cues, self.people, on)
         entities = _non_overlapping([e for e in entities if e not in covered] + people)
-        entities = affiliate_sources(doc, entities)
+        entities = international_posts(doc, affiliate_sources(doc, entities))
         entities = _non_overlapping(resolve_references(doc, entities, self.cues))
         compounds = find_compounds(doc, entities, self.cues)
         compounds += pair_references(doc, entities, compounds, self.cues)

@@ -236,7 +236,9 @@ def _owner_entity(doc: Doc, it: Item, nxt: Item, ents: tuple[Span, ...], items: 
         why = f"{role} of {c.name} ({c.source}, {term.source})"
         if pc:
             why += f"; {pc.explain()}"
-        entity = make_entity(doc, it.start, end, country=(pc.country if pc else None) or country,
+        # An international organization's official acts for it, not for their own state.
+        own = pc.country if pc and c.kind not in _INTERNATIONAL else None
+        entity = make_entity(doc, it.start, end, country=own or country,
                          sector=(pc.sector if pc and not org else None) or sector, name=name,
                          role=role, kind="person", why=why,
                          entity_id=pc.entity_id if pc else None)
@@ -263,6 +265,7 @@ def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]
 
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+_INTERNATIONAL = frozenset({"igo"})
 #: "officials of Iran", "students throughout Indonesia", "protesters across Iraq"
 _LOCATING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 #: modifier sectors that say which side a body is on ("opposition parties", "rebel groups")
