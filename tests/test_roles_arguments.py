@@ -37,6 +37,11 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "demonstrators": (None, "OPP", "agent"),
     "Chilean police": ("CHL", "COP", "agent"),
     "rebels": (None, "REB", "agent"),
+    "Kenyan rebels": ("KEN", "REB", "agent"),
+    "President Ruto": ("KEN", "GOV", "person"),
+    "China": ("CHN", "GOV", "state"),
+    "Israel": ("ISR", "GOV", "state"),
+    "Russia": ("RUS", "GOV", "state"),
 }
 
 Coded = set[tuple[str, str, str]]
@@ -90,6 +95,11 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # an untargeted protest by one country's people is directed at their own government
     ("Chilean students staged a hunger strike on Friday.", ("PROTEST", "CHL", "CHL")),
     ("Chilean students demonstrated against Japan on Friday.", ("PROTEST", "CHL", "JPN")),
+    # a request's counterpart: its object's own party, or whom it is asked from
+    ("China demanded an apology from Japan.", ("REQUEST", "CHN", "JPN")),
+    ("Egypt demanded Israel's withdrawal from the region.", ("REQUEST", "EGY", "ISR")),
+    # who made the appeal that is rejected, even a compatriot
+    ("Kenyan rebels rejected an appeal from President Ruto to disarm.", ("REJECT", "KEN", "KEN")),
 ]
 
 
@@ -105,6 +115,8 @@ NO_RECIPIENT: list[tuple[str, str]] = [
     ("Japan deployed troops in Okinawa on Monday.", "JPN"),
     # an accusation is no domestic act: unplaced rebels are not the accuser's own
     ("Turkey accused the rebels of violating the truce.", "TUR"),
+    # a name deep inside what is demanded is its content, not the one asked
+    ("Russia demanded exemptions from Japan sanctions.", "RUS"),
 ]
 
 

@@ -6,12 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Token
 
-from eventwire.events.roles_locative import (
-    act_heads,
-    load_locative_roles,
-    locative_recipient,
-    place_in,
-)
+from eventwire.events.roles_data import load_role_conventions
+from eventwire.events.roles_locative import act_heads, locative_recipient, place_in
 from eventwire.model import Entity, Place
 from eventwire.nlp.extensions import register_extensions
 
@@ -115,7 +111,10 @@ def test_absorbed_complement_is_searched_only_when_absorbing() -> None:
 
 
 def test_data_names_plover_types() -> None:
-    rules = load_locative_roles()
-    assert rules.types and rules.types <= PLOVER_TYPES
-    assert rules.home_types <= rules.types
-    assert "in" in rules.preps and "near" not in rules.preps
+    rules = load_role_conventions()
+    assert rules.locative_types and rules.locative_types <= PLOVER_TYPES
+    assert rules.home_types <= rules.locative_types
+    for types in (rules.domestic_types, rules.own_complement_types, rules.home_default_types,
+                  rules.content_object_types):
+        assert types <= PLOVER_TYPES
+    assert "in" in rules.locative_preps and "near" not in rules.locative_preps

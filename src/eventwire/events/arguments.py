@@ -14,12 +14,8 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
-from eventwire.events.roles_locative import (
-    act_heads,
-    load_locative_roles,
-    locative_recipient,
-    party_place,
-)
+from eventwire.events.roles_data import load_role_conventions
+from eventwire.events.roles_locative import act_heads, locative_recipient, party_place
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
 
@@ -107,6 +103,11 @@ class EntityIndex:
         Returns the entities and whether they stand for the head itself (True) or for one of
         its modifiers ("an *Iranian* request").
         """
+        ents, own, _ = self.phrase_found(root)
+        return ents, own
+
+    def phrase_found(self, root: Token) -> tuple[tuple[Entity, ...], bool, Token | None]:
+        """:meth:`phrase`, with the token the entities were found on."""
         own = self.at(root)
         if own:
             members = list(own)
@@ -115,7 +116,7 @@ class EntityIndex:
                     for ent in self.at(conj):
                         if ent not in members:
                             members.append(ent)
-            return tuple(members), True
+            return tuple(members), True, root
         queue: deque[tuple[Token, int]] = deque((c, 1) for c in root.children if c.dep_ not in _NOT_IN_PHRASE)
         while queue:
             tok, depth = queue.popleft()
@@ -125,10 +126,10 @@ class EntityIndex:
                 for conj in tok.children:
                     if conj.dep_ == "conj":
                         members.extend(e for e in self.at(conj) if e not in members)
-                return tuple(members), False
+                return tuple(members), False, tok
             if depth < _MAX_DEPTH:
                 queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in _NOT_IN_PHRASE)
-        return (), False
+        return (), False, None
 
 
 def _antecedent(tok: Token) -> Token:
@@ -306,25 +307,35 @@ def _inner_themes(verb: Token) -> frozenset[str]:
 
 
 def _pick(
-    index: EntityIndex, candidates: list[tuple[Token, str]], actor: tuple[Entity, ...], self_ok: bool
+    index: EntityIndex,
+    candidates: list[tuple[Token, str]],
+    actor: tuple[Entity, ...],
+    self_ok: bool,
+    content_object: bool = False,
 ) -> Argument | None:
     """The first candidate phrase naming someone other than the actor.
 
     A modifier of the actor's own country ("condemned the downing of a RUSSIAN jet") is not
-    taken as the recipient, except for acts a state commonly does at home (arrests, protests).
+    taken as the recipient, except for acts a state commonly does at home (arrests, protests)
+    or when it names who made the act responded to ("dismissed an appeal FROM THE PRESIDENT").
+    With ``content_object``, the direct object is what is asked for: only its own party names
+    the counterpart (see :func:`_object_party`).
     """
     actor_spans = {(e.start, e.end) for e in actor}
     actor_countries = countries(actor)
     for tok, via in candidates:
         theme = via.startswith(_THEME)
         via = via.removeprefix(_THEME)
-        ents, own = index.phrase(tok)
+        ents, own, found = index.phrase_found(tok)
+        if ents and content_object and via == "dobj" and not own and not _object_party(tok, found):
+            continue  # "demanded exemptions from UKRAINE sanctions": the content of the demand
         ents = tuple(e for e in ents if (e.start, e.end) not in actor_spans)
         if ents and tok.pos_ == "PRON" and countries(ents) <= actor_countries:
             continue  # "X announced IT would...": the pronoun is the actor again
         if ents and not self_ok and _owned_by_pronoun(tok) and countries(ents) <= actor_countries:
             continue  # "Syria offered ITS troops to Lebanon": the actor's own, not the counterpart
-        if ents and (theme or (not own and not self_ok)) and countries(ents) <= actor_countries:
+        maker = not theme and _maker(found)
+        if ents and (theme or (not own and not self_ok and not maker)) and countries(ents) <= actor_countries:
             # "send more U.S. troops": the actor's own modifier, not a recipient; but "Moscow's
             # relations WITH TURKEY": the partner of the actor's own ties is
             partner = _partner(index, tok, actor_countries)
@@ -336,6 +347,28 @@ def _pick(
     return None
 
 
+#: a modifier that names the object's own party ("ISRAEL'S withdrawal", "RUSSIAN demands")
+_PARTY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
+#: prepositions on a nominal that name who made it ("an appeal FROM", "pressure BY")
+_MAKER_PREPS = frozenset({"from", "by"})
+
+
+def _maker(found: Token | None) -> bool:
+    """Whether the entity was found as the object of "from"/"by" naming a nominal's maker."""
+    return found is not None and found.dep_ == "pobj" and found.head.lower_ in _MAKER_PREPS
+
+
+def _object_party(obj: Token, found: Token | None) -> bool:
+    """Whether ``found`` names a party of the object ``obj`` itself: a direct modifier, or the
+    object of one of its prepositions ("an apology FROM JAPAN", "the withdrawal OF SERBIAN
+    FORCES"), not a name modifying something deeper ("exemptions from UKRAINE sanctions")."""
+    if found is None:
+        return False
+    if found.head.i == obj.i and found.dep_ in _PARTY_MODIFIERS:
+        return True
+    return found.dep_ == "pobj" and found.head.head.i == obj.i
+
+
 def _owned_by_pronoun(tok: Token) -> bool:
     """ "its troops", "their forces" (but not "its own citizens", said of a domestic target)."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and not any(
@@ -344,7 +377,7 @@ def _owned_by_pronoun(tok: Token) -> bool:
 
 
 def _domestic_types() -> frozenset[str]:
-    return load_locative_roles().domestic_types
+    return load_role_conventions().domestic_types
 
 
 def _unplaced_party(
@@ -363,7 +396,7 @@ def _unplaced_party(
         if place is not None:
             placed = replace(ent, country=place.country, why=f"{ent.why}; placed by '{place.text}'")
             return Argument((placed,), f"{via} '{tok.text}' in '{place.text}'", tok.i)
-        sectors = load_locative_roles().domestic_group_sectors
+        sectors = load_role_conventions().domestic_group_sectors
         if domestic and len(home) == 1 and (ent.sector or "").upper() in sectors:
             (country,) = home
             own = replace(ent, country=country, why=f"{ent.why}; the actor's own ({ent.sector}, domestic act)")
@@ -430,7 +463,8 @@ def verb_arguments(
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
     domestic = _domestic(verb, pat, absorb)
-    recipient = _pick(index, candidates, actor.entities if actor else (), domestic)
+    content = pat.type in load_role_conventions().content_object_types
+    recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)
     if recipient is None and actor is not None:
         recipient = _unplaced_party(index, candidates, actor.entities, domestic)
     if recipient is None and actor is not None:
@@ -452,7 +486,7 @@ def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: 
 def _home_government(typ: str, actor: Argument) -> Argument | None:
     """ "Egyptian demonstrators rioted": an untargeted protest by one country's people is
     directed at their government."""
-    rules = load_locative_roles()
+    rules = load_role_conventions()
     home = countries(actor.entities)
     sectors = {(e.sector or "").upper() for e in actor.entities}
     if typ not in rules.home_default_types or len(home) != 1 or not sectors <= rules.domestic_group_sectors:
@@ -468,7 +502,7 @@ def _domestic(verb: Token, pat: VerbPattern, absorb: bool) -> bool:
     complement) promises one: "threatened TO BAN Ugandan opposition candidates"."""
     if pat.type in _domestic_types():
         return True
-    if not absorb or pat.type not in load_locative_roles().own_complement_types:
+    if not absorb or pat.type not in load_role_conventions().own_complement_types:
         return False
     comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]

@@ -3,7 +3,7 @@
 "Serbia lifted a night curfew IN MONTENEGRO", "demonstrated IN SERBIA", "imposed a curfew in the
 town of Cizre IN SOUTHEASTERN TURKEY": PLOVER and CAMEO code such acts against the state of the
 place (for domestic acts, the actor's own).  Which types take this fallback, and which of them
-keep a place in the actor's own country, is data (``data/events/roles_locative.yaml``).
+keep a place in the actor's own country, is data (``data/events/roles.yaml``).
 """
 
 from __future__ import annotations
@@ -11,52 +11,17 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from eventwire.events.cameo import DATA_DIR
-from eventwire.events.yamlfile import read_mapping
+from eventwire.events.roles_data import load_role_conventions
 from eventwire.model import Entity
 
-__all__ = ["EntitiesAt", "Locative", "LocativeRoles", "act_heads", "load_locative_roles", "locative_recipient", "party_place", "place_in"]
+__all__ = ["EntitiesAt", "Locative", "act_heads", "locative_recipient", "party_place", "place_in"]
 
 #: dependents that open a clause of their own: a place there is not where the act happens
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "appos", "conj", "cc", "punct"})
 _MAX_DEPTH = 4
-
-
-@dataclass(frozen=True)
-class LocativeRoles:
-    types: frozenset[str]
-    home_types: frozenset[str]
-    preps: frozenset[str]
-    #: acts a state commonly directs at its own people
-    domestic_types: frozenset[str] = frozenset()
-    #: acts whose absorbed complement is the actor's own act ("threatened TO BAN")
-    own_complement_types: frozenset[str] = frozenset()
-    #: acts by a domestic group directed at its own government when no target is named
-    home_default_types: frozenset[str] = frozenset()
-    #: sectors of a country-less group that a domestic act's actor does it to at home
-    domestic_group_sectors: frozenset[str] = frozenset()
-
-
-def _words(raw: object) -> frozenset[str]:
-    return frozenset(str(w).strip().lower() for w in raw or ()) if isinstance(raw, list) else frozenset()
-
-
-@lru_cache(maxsize=1)
-def load_locative_roles() -> LocativeRoles:
-    data = read_mapping(DATA_DIR / "roles_locative.yaml")
-    return LocativeRoles(
-        types=frozenset(t.upper() for t in _words(data.get("types"))),
-        home_types=frozenset(t.upper() for t in _words(data.get("home_types"))),
-        preps=_words(data.get("preps")),
-        domestic_types=frozenset(t.upper() for t in _words(data.get("domestic_types"))),
-        own_complement_types=frozenset(t.upper() for t in _words(data.get("own_complement_types"))),
-        home_default_types=frozenset(t.upper() for t in _words(data.get("home_default_types"))),
-        domestic_group_sectors=frozenset(t.upper() for t in _words(data.get("domestic_group_sectors"))),
-    )
 
 
 #: the resolved entities standing for a token (``EntityIndex.at``)
@@ -112,13 +77,13 @@ def locative_recipient(
 ) -> Locative | None:
     """The state where an act of PLOVER type ``typ`` happens, by a locative phrase on one of
     ``heads``; None when the type takes no such fallback or no place is named."""
-    rules = load_locative_roles()
-    if typ not in rules.types:
+    rules = load_role_conventions()
+    if typ not in rules.locative_types:
         return None
     home_ok = typ in rules.home_types
     for head in heads:
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in rules.preps:
+            if prep.dep_ != "prep" or prep.lower_ not in rules.locative_preps:
                 continue
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 ent = place_in(pobj, doc, entities_at)

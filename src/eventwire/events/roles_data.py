@@ -1,0 +1,58 @@
+"""The coding conventions for actor and recipient (``data/events/roles.yaml``), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from eventwire.events.cameo import DATA_DIR
+from eventwire.events.errors import PatternFileError
+from eventwire.events.yamlfile import read_mapping
+
+__all__ = ["RoleConventions", "load_role_conventions"]
+
+ROLES_FILE = DATA_DIR / "roles.yaml"
+
+
+@dataclass(frozen=True)
+class RoleConventions:
+    #: types whose recipient, when none is named, is the state where the act happens
+    locative_types: frozenset[str]
+    #: of those, the ones for which a place in the actor's own country still names the recipient
+    home_types: frozenset[str]
+    #: prepositions that say where an act happens
+    locative_preps: frozenset[str]
+    #: acts a state commonly directs at its own people
+    domestic_types: frozenset[str]
+    #: acts whose absorbed complement is the actor's own act ("threatened TO BAN")
+    own_complement_types: frozenset[str]
+    #: acts by a domestic group directed at its own government when no target is named
+    home_default_types: frozenset[str]
+    #: sectors of a country-less group that a domestic act's actor does it to at home
+    domestic_group_sectors: frozenset[str]
+    #: acts whose object is what is asked or done, not the party ("demanded EXEMPTIONS")
+    content_object_types: frozenset[str]
+
+
+def _words(data: dict[str, object], key: str, path: Path, upper: bool = False) -> frozenset[str]:
+    raw = data.get(key)
+    if not isinstance(raw, list):
+        raise PatternFileError(str(path), f"'{key}' must be a list of words")
+    words = (str(w).strip() for w in raw)
+    return frozenset(w.upper() if upper else w.lower() for w in words if w)
+
+
+@lru_cache(maxsize=4)
+def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
+    data = read_mapping(path)
+    return RoleConventions(
+        locative_types=_words(data, "locative_types", path, upper=True),
+        home_types=_words(data, "home_types", path, upper=True),
+        locative_preps=_words(data, "locative_preps", path),
+        domestic_types=_words(data, "domestic_types", path, upper=True),
+        own_complement_types=_words(data, "own_complement_types", path, upper=True),
+        home_default_types=_words(data, "home_default_types", path, upper=True),
+        domestic_group_sectors=_words(data, "domestic_group_sectors", path, upper=True),
+        content_object_types=_words(data, "content_object_types", path, upper=True),
+    )
