@@ -280,8 +280,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("China kept buying oil from Iran.", {("COOPERATE", "CHN", "IRN", "")}),
     ("The suspension of the trade agreement by Japan was announced on Monday.", {("SANCTION", "JPN", "", "")}),
     # --- a possessive pronoun on the object of a reported clause stands for the reporter
-    ("Japan said Chinese ships had entered its waters.", {("COERCE", "CHN", "JPN", "")}),
-    ("Russia said Ukraine had shelled its own towns.", {("ASSAULT", "UKR", "", "")}),
+    ("Japan said Chinese ships had entered its waters.", {("COERCE", "CHN", "JPN", ""), ("ACCUSE", "JPN", "CHN", "")}),
+    ("Russia said Ukraine had shelled its own towns.", {("ASSAULT", "UKR", "", ""), ("ACCUSE", "RUS", "UKR", "")}),
     # --- brokering is mediation; scrapping an agreement ends it
     ("The truce was brokered by Egypt.", {("CONSULT", "EGY", "", "")}),
     ("Japan scrapped the trade agreement with China.", {("SANCTION", "JPN", "CHN", "")}),
@@ -359,6 +359,13 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Egypt cut ties with Iran. Egypt accused Iran of meddling. Kenya and Somalia followed suit.",
      {("SANCTION", "EGY", "IRN", ""), ("ACCUSE", "EGY", "IRN", ""), ("SANCTION", "KEN+SOM", "IRN", "")}),
     ("Kenya followed suit.", set()),
+    # a wrong told on the wronged party's word is also that party's accusation of the doer
+    ("India said Pakistan violated the ceasefire by targeting Indian positions.",
+     {("ASSAULT", "PAK", "IND", ""), ("ACCUSE", "IND", "PAK", "")}),
+    ("Pakistan violated the ceasefire by targeting Indian positions, Kenya said.", {("ASSAULT", "PAK", "IND", "")}),
+    ("Pakistan said it targeted Indian positions.", {("ASSAULT", "PAK", "IND", "")}),
+    ("Yemen said Washington had bombed the port.", {("ASSAULT", "USA", "", ""), ("ACCUSE", "YEM", "USA", "")}),
+    ("Washington bombed the port, Yemen said.", {("ASSAULT", "USA", "", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -28,6 +28,7 @@ from eventwire.events.modality import (
     published_date,
 )
 from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
+from eventwire.events.reported import reported_accusation
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import Entity, Event, TextSpan
 from eventwire.nlp.text import doc_text
@@ -175,8 +176,12 @@ class RuleCoder:
             if trig.kind == "noun" and clause_head(doc[trig.head]).i in silenced:
                 continue
             event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects, by_head, prior)
-            if event is not None:
-                out.append(event)
+            if event is None:
+                continue
+            claim = reported_accusation(doc, sent, trig, event, index, self.cues)
+            if claim is not None:
+                out.append(claim)  # the wrong itself is kept: the speaker's word asserts both
+            out.append(event)
         return out
 
     def _event(
@@ -440,7 +445,8 @@ def _followed(events: list[Event]) -> Event | None:
     (material quad classes) to words about it."""
     told = [e for e in events if e.asserted]
     deeds = [e for e in told if e.quad_class in (2, 4)]
-    return (deeds or told or [None])[-1]
+    chosen = deeds or told
+    return chosen[-1] if chosen else None
 
 
 def _unnamed_doer(verb: Token, instruments: frozenset[str]) -> bool:

@@ -58,6 +58,8 @@ class Cues:
     undergo_verbs: frozenset[str] = frozenset()
     #: things that do violence without being anyone ("a roadside bomb killed", "killed by a mine")
     violent_instruments: frozenset[str] = frozenset()
+    #: wrongs that, told on a reporting speaker's word, are that speaker's accusation of the doer
+    reported_wrong_types: frozenset[str] = frozenset()
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -110,4 +112,5 @@ def load_cues() -> Cues:
         unnamed_actor_types=frozenset(str(v) for v in data.get("unnamed_actor_types") or ()),
         undergo_verbs=_set(data, "undergo_verbs"),
         violent_instruments=_set(data, "violent_instruments"),
+        reported_wrong_types=frozenset(str(v) for v in data.get("reported_wrong_types") or ()),
     )
