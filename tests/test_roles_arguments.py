@@ -42,6 +42,8 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "China": ("CHN", "GOV", "state"),
     "Israel": ("ISR", "GOV", "state"),
     "Russia": ("RUS", "GOV", "state"),
+    "US drones": ("USA", "MIL", "agent"),
+    "al-Qaeda leaders": (None, "REB", "person"),
 }
 
 Coded = set[tuple[str, str, str]]
@@ -117,6 +119,8 @@ NO_RECIPIENT: list[tuple[str, str]] = [
     ("Turkey accused the rebels of violating the truce.", "TUR"),
     # a name deep inside what is demanded is its content, not the one asked
     ("Russia demanded exemptions from Japan sanctions.", "RUS"),
+    # an armed group without a country is nobody's population
+    ("US drones killed eight al-Qaeda leaders last month.", "USA"),
 ]
 
 

@@ -489,7 +489,7 @@ def _home_government(typ: str, actor: Argument) -> Argument | None:
     rules = load_role_conventions()
     home = countries(actor.entities)
     sectors = {(e.sector or "").upper() for e in actor.entities}
-    if typ not in rules.home_default_types or len(home) != 1 or not sectors <= rules.domestic_group_sectors:
+    if typ not in rules.home_default_types or len(home) != 1 or not sectors <= rules.home_default_sectors:
         return None
     first = actor.entities[0]
     gov = Entity(first.text, first.start, first.end, next(iter(home)), sector="GOV", kind="reference",

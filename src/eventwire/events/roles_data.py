@@ -29,6 +29,8 @@ class RoleConventions:
     own_complement_types: frozenset[str]
     #: acts by a domestic group directed at its own government when no target is named
     home_default_types: frozenset[str]
+    #: sectors of the protesters whose untargeted protest is aimed at their own government
+    home_default_sectors: frozenset[str]
     #: sectors of a country-less group that a domestic act's actor does it to at home
     domestic_group_sectors: frozenset[str]
     #: acts whose object is what is asked or done, not the party ("demanded EXEMPTIONS")
@@ -53,6 +55,7 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         domestic_types=_words(data, "domestic_types", path, upper=True),
         own_complement_types=_words(data, "own_complement_types", path, upper=True),
         home_default_types=_words(data, "home_default_types", path, upper=True),
+        home_default_sectors=_words(data, "home_default_sectors", path, upper=True),
         domestic_group_sectors=_words(data, "domestic_group_sectors", path, upper=True),
         content_object_types=_words(data, "content_object_types", path, upper=True),
     )
