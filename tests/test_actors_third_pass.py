@@ -70,6 +70,10 @@ GROUPS = [
     C("Kenyan opposition leaders called a strike.", "Kenyan opposition leaders", "KEN", "OPP"),
     C("Egyptian police officers arrested the men.", "Egyptian police officers", "EGY", "COP"),
     C("Thai government officials denied the report.", "Thai government officials", "THA", "GOV"),
+    # a known person's agent is their state's
+    C("Vladimir Putin's spokesman denied the report.", "Vladimir Putin's spokesman", "RUS", "GOV"),
+    C("Recep Tayyip Erdogan's government rejected the plan.", "Erdogan's government", "TUR", "GOV"),
+    C("Vladimir Putin's visit was cancelled.", "Vladimir Putin", "RUS", ANY),
     # a state after "throughout"/"across" locates the group
     C("Students throughout Chile demanded free tuition.", "Students throughout Chile", "CHL", ANY),
     C("Protesters across Lebanon blocked roads.", "Protesters across Lebanon", "LBN", "OPP"),

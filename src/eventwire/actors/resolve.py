@@ -411,6 +411,16 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
                                why=f"government of {c.explain()}"))
             k += 2
             continue
+        # person's + agent ("Erdogan's spokesman", "Putin's government"): the person's state
+        if c is not None and c.kind == "person" and c.country and nxt is not None \
+                and nxt.agent is not None and _modifier_gap(doc, it.end, nxt.start) \
+                and any(t.text in _POSSESSIVE for t in doc[it.end:nxt.start]):
+            term = nxt.agent
+            out.append(make_entity(doc, it.start, nxt.end, country=c.country, sector=term.sector,
+                                   name=None, role=term.role, kind=_agent_kind(term, doc, it.start),
+                                   why=f"{term.term} of {c.explain()}"))
+            k += 2
+            continue
         # agent + of/in + state ("the foreign minister of Iran", "officials in Paris")
         body, place, used = it, nxt, 2
         if it.agent is not None and nxt is not None and nxt.agent is not None \
