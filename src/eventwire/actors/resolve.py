@@ -415,10 +415,11 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
         if c is not None and c.kind == "person" and c.country and nxt is not None \
                 and nxt.agent is not None and _modifier_gap(doc, it.end, nxt.start) \
                 and any(t.text in _POSSESSIVE for t in doc[it.end:nxt.start]):
-            term = nxt.agent
-            out.append(make_entity(doc, it.start, nxt.end, country=c.country, sector=term.sector,
-                                   name=None, role=term.role, kind=_agent_kind(term, doc, it.start),
-                                   why=f"{term.term} of {c.explain()}"))
+            owned = nxt.agent
+            out.append(make_entity(doc, it.start, nxt.end, country=c.country, sector=owned.sector,
+                                   name=None, role=owned.role,
+                                   kind=_agent_kind(owned, doc, it.start),
+                                   why=f"{owned.term} of {c.explain()}"))
             k += 2
             continue
         # agent + of/in + state ("the foreign minister of Iran", "officials in Paris")
