@@ -97,6 +97,9 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # an untargeted protest by one country's people is directed at their own government
     ("Chilean students staged a hunger strike on Friday.", ("PROTEST", "CHL", "CHL")),
     ("Chilean students demonstrated against Japan on Friday.", ("PROTEST", "CHL", "JPN")),
+    # a domestic measure with no place named is decreed over the actor's own country
+    ("Chile declared a state of emergency on Friday.", ("COERCE", "CHL", "CHL")),
+    ("Egypt lifted the curfew on Monday.", ("CONCEDE", "EGY", "EGY")),
     # a request's counterpart: its object's own party, or whom it is asked from
     ("China demanded an apology from Japan.", ("REQUEST", "CHN", "JPN")),
     ("Egypt demanded Israel's withdrawal from the region.", ("REQUEST", "EGY", "ISR")),

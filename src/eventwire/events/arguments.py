@@ -480,7 +480,28 @@ def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: 
     found = locative_recipient(heads, doc, index.at, typ, countries(actor.entities))
     if found is not None:
         return Argument((found.entity,), found.via, found.token.i)
-    return _home_government(typ, actor)
+    return _measure_target(heads, typ, actor) or _home_government(typ, actor)
+
+
+def _measure_target(heads: list[Token], typ: str, actor: Argument) -> Argument | None:
+    """ "imposed martial law", "lifted the state of emergency": a domestic measure with no place
+    named is decreed over the actor's own country."""
+    rules = load_role_conventions()
+    home = countries(actor.entities)
+    if typ not in rules.measure_types or len(home) != 1:
+        return None
+    for head in heads:
+        for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
+            words = {obj.lemma_.lower()} | {f"{m.lower_} {obj.lemma_.lower()}" for m in obj.children if m.dep_ in ("amod", "compound")}
+            # "a state OF EMERGENCY"
+            words |= {p.lemma_.lower() for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
+                      for p in of.children if p.dep_ == "pobj"}
+            if words & rules.domestic_measures:
+                first = actor.entities[0]
+                own = Entity(first.text, first.start, first.end, next(iter(home)), kind="reference",
+                             why=f"population under the actor's own '{obj.text}'")
+                return Argument((own,), f"domestic measure '{obj.text}' (actor's own country)", obj.i)
+    return None
 
 
 def _home_government(typ: str, actor: Argument) -> Argument | None:

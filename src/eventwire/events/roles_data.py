@@ -33,6 +33,10 @@ class RoleConventions:
     home_default_sectors: frozenset[str]
     #: sectors of a country-less group that a domestic act's actor does it to at home
     domestic_group_sectors: frozenset[str]
+    #: acts whose object, a domestic measure, is decreed over the actor's own country
+    measure_types: frozenset[str]
+    #: the measures ("curfew", "martial law"): lemmas, or a modifier and a lemma
+    domestic_measures: frozenset[str]
     #: acts whose object is what is asked or done, not the party ("demanded EXEMPTIONS")
     content_object_types: frozenset[str]
 
@@ -57,5 +61,7 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         home_default_types=_words(data, "home_default_types", path, upper=True),
         home_default_sectors=_words(data, "home_default_sectors", path, upper=True),
         domestic_group_sectors=_words(data, "domestic_group_sectors", path, upper=True),
+        measure_types=_words(data, "measure_types", path, upper=True),
+        domestic_measures=_words(data, "domestic_measures", path),
         content_object_types=_words(data, "content_object_types", path, upper=True),
     )
