@@ -366,6 +366,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Pakistan said it targeted Indian positions.", {("ASSAULT", "PAK", "IND", "")}),
     ("Yemen said Washington had bombed the port.", {("ASSAULT", "USA", "", ""), ("ACCUSE", "YEM", "USA", "")}),
     ("Washington bombed the port, Yemen said.", {("ASSAULT", "USA", "", "")}),
+    # measures against someone are a threat (CAMEO.2.0); a reason given in another's conduct blames it
+    ("Japan will take measures against China.", {("THREATEN", "JPN", "CHN", "future")}),
+    ("Japan took new economic measures on Monday.", set()),
+    ("Mali expelled the ambassador, citing French hostile statements.", {("SANCTION", "MLI", "", ""), ("ACCUSE", "MLI", "FRA", "")}),
+    ("Russian jets flew into Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -115,6 +115,9 @@ def _match_verb(tok: Token) -> Trigger | None:
         return None
     objects = object_words(tok)
     preps = {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "prt", "agent")}
+    # "take measures AGAINST X", "held drills WITH X": the parser often hangs the preposition on
+    # the object; it counts for patterns that name that object
+    object_preps = {g.lemma_.lower() for c in tok.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep"}
     best: tuple[int, VerbPattern, tuple[str, ...]] | None = None
     for pat in candidates:
         if pat.extra and not _extra_ok(tok, pat.extra):
@@ -126,7 +129,7 @@ def _match_verb(tok: Token) -> Trigger | None:
                 continue
             matched.append(hit[0])
         if pat.preps:
-            hit = sorted(preps & pat.preps)
+            hit = sorted((preps | object_preps if pat.objects else preps) & pat.preps)
             if not hit:
                 continue
             matched.append(hit[0])
