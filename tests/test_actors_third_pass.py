@@ -19,6 +19,7 @@ from eventwire.actors.accuracy import ANY, Case, parse_with, run_cases
 from eventwire.actors.component import ActorResolver
 from eventwire.actors.cues import load_cues
 from eventwire.actors.geography import borders, continent
+from eventwire.model import Article
 
 C = Case
 
@@ -74,6 +75,9 @@ GROUPS = [
     C("Vladimir Putin's spokesman denied the report.", "Vladimir Putin's spokesman", "RUS", "GOV"),
     C("Recep Tayyip Erdogan's government rejected the plan.", "Erdogan's government", "TUR", "GOV"),
     C("Vladimir Putin's visit was cancelled.", "Vladimir Putin", "RUS", ANY),
+    # the owner's agent, not the place's ("its diplomats from Lima")
+    C("Chile pulled its diplomats from Lima on Monday.", "diplomats", "CHL", "GOV"),
+    C("The diplomats from Lima left on Monday.", "diplomats from Lima", "PER", "GOV"),
     # a state after "throughout"/"across" locates the group
     C("Students throughout Chile demanded free tuition.", "Students throughout Chile", "CHL", ANY),
     C("Protesters across Lebanon blocked roads.", "Protesters across Lebanon", "LBN", "OPP"),
@@ -105,6 +109,24 @@ POSTS = [
 def test_international_posts(parse: Callable[[str, str | None], Doc], case: Case) -> None:
     (result,) = run_cases([case], parse)
     assert result.ok, result.describe()
+
+
+def test_its_neighbour_falls_back_on_the_headline(nlp: Language) -> None:
+    resolver = ActorResolver(nlp)
+    text = "Chile recalled its ambassador and froze ties with its neighbour on Monday."
+
+    def neighbour(title: str | None) -> str | None:
+        doc = nlp.make_doc(text)
+        doc._.ew_article = Article(id="t", text=text, title=title, published=None)
+        for name, proc in nlp.pipeline:
+            if not name.startswith("eventwire_") or name == "eventwire_paragraphs":
+                doc = proc(doc)
+        doc = resolver(doc)
+        return next((e.country for e in doc._.ew_entities if e.text == "its neighbour"), None)
+
+    assert neighbour("Chile freezes ties with Bolivia") == "BOL"
+    assert neighbour("Chile freezes ties") is None
+    assert neighbour(None) is None
 
 
 def test_officers_are_people_not_an_office(parse: Callable[[str, str | None], Doc]) -> None:

@@ -16,6 +16,7 @@ from eventwire.actors.compounds import find_compounds, pair_references
 from eventwire.actors.coref import affiliate_sources, resolve_references
 from eventwire.actors.cues import load_cues
 from eventwire.actors.dateline import dateline_country
+from eventwire.actors.headline import headline_states
 from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.matching import build_matchers, find_mentions
 from eventwire.actors.misspellings import misspelt_states
@@ -45,6 +46,7 @@ class ActorResolver:
         self.cues = load_cues()
         self.matchers = build_matchers(nlp, self.kb, self.cues)
         self.people = surname_index(self.kb)
+        self.make_doc = nlp.make_doc
 
     def __call__(self, doc: Doc) -> Doc:
         article = doc._.ew_article
@@ -56,7 +58,9 @@ class ActorResolver:
         people, covered = unknown_people(doc, entities, self.cues, self.people, on)
         entities = _non_overlapping([e for e in entities if e not in covered] + people)
         entities = international_posts(doc, affiliate_sources(doc, entities))
-        entities = _non_overlapping(resolve_references(doc, entities, self.cues))
+        headline = headline_states(article.title if article is not None else None,
+                                   self.make_doc, self.matchers, self.kb)
+        entities = _non_overlapping(resolve_references(doc, entities, self.cues, headline))
         compounds = find_compounds(doc, entities, self.cues)
         compounds += pair_references(doc, entities, compounds, self.cues)
         doc._.ew_entities = entities

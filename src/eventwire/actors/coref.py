@@ -31,8 +31,10 @@ def _copy(ante: Entity, text: str, start: int, end: int, why: str) -> Entity:
     return dataclasses.replace(ante, text=text, start=start, end=end, why=why)
 
 
-def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list[Entity]:
-    """``entities`` plus coreferent mentions; a bare agent noun a reference covers is replaced."""
+def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues,
+                       headline: tuple[str, ...] = ()) -> list[Entity]:
+    """``entities`` plus coreferent mentions; a bare agent noun a reference covers is replaced.
+    ``headline``: the states the article's title names, the last resort for "its neighbour"."""
     found = sorted(entities, key=lambda e: e.start)
     text = doc_text(doc)  # Doc.text joins every token on each access
     out: list[Entity] = []
@@ -59,7 +61,7 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues) -> list
                     out.append(_copy(ante, tok.text, tok.idx, tok.idx + len(tok.text),
                                      f"coref: {tok.text} -> {ante.text}"))
             continue
-        found_ref = read_definite(doc, tok, found, cues, text)
+        found_ref = read_definite(doc, tok, found, cues, text, headline)
         if found_ref is None:
             continue
         start, end = found_ref.start, found_ref.end

@@ -95,18 +95,22 @@ def _possessor(found: Sequence[Entity], pos: int, sent_start: int, *, person: bo
     return None
 
 
-def _neighbour(found: Sequence[Entity], owner: Entity, pos: int) -> Entity | None:
-    """The last state named before ``pos`` that borders the possessor's, else the last other."""
-    others = [e for e in reversed(found) if e.end <= pos and e.kind == "state" and e.country
-              and e.country != owner.country]
+def _neighbour(found: Sequence[Entity], owner: Entity, pos: int,
+               headline: tuple[str, ...]) -> tuple[str, str] | None:
+    """(country, what named it) of the last state named before ``pos`` that borders the
+    possessor's, else the last other one, else the first other state of the headline."""
     assert owner.country is not None
-    return next((e for e in others if borders(owner.country, e.country or "")),
+    others = [(e.country, e.text) for e in reversed(found) if e.end <= pos and e.kind == "state"
+              and e.country and e.country != owner.country]
+    others += [(c, f"{c} in the headline") for c in headline if c != owner.country]
+    return next((o for o in others if o[0] and borders(owner.country, o[0])),
                 others[0] if others else None)
 
 
 def read_definite(doc: Doc, tok: Token, found: Sequence[Entity], cues: Cues,
-                  text: str) -> Definite | None:
-    """The entity a definite description headed by ``tok`` stands for, if any."""
+                  text: str, headline: tuple[str, ...] = ()) -> Definite | None:
+    """The entity a definite description headed by ``tok`` stands for, if any; ``headline``
+    lists the states the title names, for "its neighbour" when the body names no other."""
     ref = cues.reference(tok.lower_)
     if ref is None:
         return None
@@ -138,12 +142,14 @@ def read_definite(doc: Doc, tok: Token, found: Sequence[Entity], cues: Cues,
         if ref.neighbour:
             if det_word in _PERSON_POSSESSIVES or _named_after(doc, tok, found):
                 return None
-            other = _neighbour(found, owner, doc[det].idx)
+            other = _neighbour(found, owner, doc[det].idx, headline)
             if other is None:
                 return None
-            return Definite(_state_of(other, text, start, end,
-                                      f"coref: {text[start:end]} -> {other.text} "
-                                      f"(a state other than {owner.text})"), start, end)
+            country, named = other
+            return Definite(Entity(text=text[start:end], start=start, end=end, country=country,
+                                   kind="state", entity_id=f"state:{country}",
+                                   why=f"coref: {text[start:end]} -> {named} "
+                                       f"(a state other than {owner.text})"), start, end)
         if not ref.any_country:
             return None
         return Definite(_state_of(owner, text, start, end, why), start, end)

@@ -266,6 +266,7 @@ def _following_state(doc: Doc, it: Item, nxt: Item | None, words: frozenset[str]
 
 _POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 _INTERNATIONAL = frozenset({"igo"})
+_OWNERS = frozenset({"its", "their", "his", "her"})
 #: "officials of Iran", "students throughout Indonesia", "protesters across Iraq"
 _LOCATING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 #: modifier sectors that say which side a body is on ("opposition parties", "rebel groups")
@@ -439,6 +440,8 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
             body, place, used, term = it, nxt, 2, it.agent
             prep = _following_state(doc, body, place, _LOCATING_PREPS) \
                 if term is not None else None
+        if prep is not None and body.start > 0 and doc[body.start - 1].lower_ in _OWNERS:
+            prep = None  # "its diplomats from Tehran", "his embassy in Paris": the owner's
         if prep is not None:
             assert place is not None and place.cand is not None and term is not None
             out.append(make_entity(doc, body.start, place.end, country=place.cand.country,
