@@ -42,6 +42,8 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "China": ("CHN", "GOV", "state"),
     "Israel": ("ISR", "GOV", "state"),
     "Russia": ("RUS", "GOV", "state"),
+    "Iran": ("IRN", "GOV", "state"),
+    "the United States": ("USA", "GOV", "state"),
     "US drones": ("USA", "MIL", "agent"),
     "al-Qaeda leaders": (None, "REB", "person"),
 }
@@ -100,6 +102,8 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # a domestic measure with no place named is decreed over the actor's own country
     ("Chile declared a state of emergency on Friday.", ("COERCE", "CHL", "CHL")),
     ("Egypt lifted the curfew on Monday.", ("CONCEDE", "EGY", "EGY")),
+    # a refusal despite someone's pressure refuses them
+    ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from
     ("China demanded an apology from Japan.", ("REQUEST", "CHN", "JPN")),
     ("Egypt demanded Israel's withdrawal from the region.", ("REQUEST", "EGY", "ISR")),

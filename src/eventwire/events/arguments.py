@@ -462,6 +462,7 @@ def verb_arguments(
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
+    candidates += _resisted(verb, pat.type)
     domestic = _domestic(verb, pat, absorb)
     content = pat.type in load_role_conventions().content_object_types
     recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)
@@ -516,6 +517,22 @@ def _home_government(typ: str, actor: Argument) -> Argument | None:
     gov = Entity(first.text, first.start, first.end, next(iter(home)), sector="GOV", kind="reference",
                  why=f"government of the protesters' country ({typ} with no named target)")
     return Argument((gov,), f"own government of '{first.text}' (no target named)", actor.token)
+
+
+def _resisted(verb: Token, typ: str) -> list[tuple[Token, str]]:
+    """ "declined to resign DESPITE PRESSURE BY THE COMMISSION": the maker of what is resisted."""
+    rules = load_role_conventions()
+    if typ not in rules.concessive_types:
+        return []
+    out: list[tuple[Token, str]] = []
+    # the parser often hangs it on the refused act ("refused to stop ... DESPITE calls")
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in rules.concessive_preps):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            out += [(m, f"owner of '{pobj.text}' ({prep.lower_})") for m in pobj.children if m.dep_ == "poss"]
+            out += [(m, f"prep '{by.lower_}' of '{pobj.text}' ({prep.lower_})") for by in pobj.children
+                    if by.dep_ == "prep" and by.lower_ in _MAKER_PREPS for m in by.children if m.dep_ == "pobj"]
+    return out
 
 
 def _domestic(verb: Token, pat: VerbPattern, absorb: bool) -> bool:

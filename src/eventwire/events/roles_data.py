@@ -37,6 +37,9 @@ class RoleConventions:
     measure_types: frozenset[str]
     #: the measures ("curfew", "martial law"): lemmas, or a modifier and a lemma
     domestic_measures: frozenset[str]
+    #: acts whose "despite X's pressure" names their counterpart
+    concessive_types: frozenset[str]
+    concessive_preps: frozenset[str]
     #: acts whose object is what is asked or done, not the party ("demanded EXEMPTIONS")
     content_object_types: frozenset[str]
 
@@ -63,5 +66,7 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         domestic_group_sectors=_words(data, "domestic_group_sectors", path, upper=True),
         measure_types=_words(data, "measure_types", path, upper=True),
         domestic_measures=_words(data, "domestic_measures", path),
+        concessive_types=_words(data, "concessive_types", path, upper=True),
+        concessive_preps=_words(data, "concessive_preps", path),
         content_object_types=_words(data, "content_object_types", path, upper=True),
     )
