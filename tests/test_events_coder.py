@@ -371,6 +371,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Japan took new economic measures on Monday.", set()),
     ("Mali expelled the ambassador, citing French hostile statements.", {("SANCTION", "MLI", "", ""), ("ACCUSE", "MLI", "FRA", "")}),
     ("Russian jets flew into Japanese airspace.", {("COERCE", "RUS", "JPN", "")}),
+    # a doer saying it did not do a wrong denies it; the journalist's negation is no denial
+    ("Russia said its jets did not violate Japanese airspace.",
+     {("REJECT", "RUS", "", ""), ("COERCE", "RUS", "JPN", "negation")}),
+    ("Russian jets did not violate Japanese airspace.", {("COERCE", "RUS", "JPN", "negation")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -28,7 +28,7 @@ from eventwire.events.modality import (
     published_date,
 )
 from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
-from eventwire.events.reported import reported_accusation
+from eventwire.events.reported import reported_accusation, reported_denial
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import Entity, Event, TextSpan
 from eventwire.nlp.text import doc_text
@@ -179,6 +179,7 @@ class RuleCoder:
             if event is None:
                 continue
             claim = reported_accusation(doc, sent, trig, event, index, self.cues)
+            claim = claim or reported_denial(doc, sent, trig, event, index, self.cues)
             if claim is not None:
                 out.append(claim)  # the wrong itself is kept: the speaker's word asserts both
             out.append(event)

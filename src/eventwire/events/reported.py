@@ -1,24 +1,29 @@
-"""Wrongs told on another party's word: "Saudi Arabia said Iranian officials had IGNORED its calls",
-"India said Pakistan VIOLATED the ceasefire" are, before anything else, the speaker's accusation
-against the doer (CAMEO 112 "accuse", the convention of the project's gold annotation): the
-speaker is a party of its own, not a neutral source."""
+"""Wrongs told on a party's word.
+
+Told by the wronged party ("Saudi Arabia said Iranian officials had IGNORED its calls", "India
+said Pakistan VIOLATED the ceasefire"), a wrong is also the speaker's accusation of the doer (CAMEO
+112 "accuse", the convention of the project's gold annotation): the speaker is a party, not a
+neutral source.  Denied by the doer ("Moscow says it NEVER strayed into Turkish airspace"), it is
+a rejection of the charge (CAMEO 016 "deny responsibility", PLOVER REJECT)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.arguments import EntityIndex, countries, subject_token
 from eventwire.events.cameo import cameo_row
 from eventwire.events.cues import Cues
 from eventwire.events.modality import modality, published_date
 from eventwire.events.triggers import Trigger
-from eventwire.model import Event, TextSpan
+from eventwire.model import Entity, Event, TextSpan
 from eventwire.nlp.text import doc_text
 
-__all__ = ["ACCUSE_CAMEO", "reported_accusation"]
+__all__ = ["ACCUSE_CAMEO", "DENY_CAMEO", "reported_accusation", "reported_denial"]
 
 #: CAMEO "accuse" (PLOVER ACCUSE, mode allege)
 ACCUSE_CAMEO = "112"
+#: CAMEO "deny responsibility" (PLOVER REJECT)
+DENY_CAMEO = "016"
 
 
 def reported_accusation(
@@ -43,20 +48,57 @@ def reported_accusation(
         return None  # a third party's word ("Thai police said") is a news source, not a complaint
     if not wronged and reporter.i > trig.head:
         return None  # "..., officials said": an attribution after the fact sources the news
-    row = cameo_row(ACCUSE_CAMEO)
+    return _claim(doc, sent, reporter, event, "ACCUSE", ACCUSE_CAMEO, ents, event.actor,
+                  f"told by {via} '{speaker.text}' of '{reporter.text}': their accusation")
+
+
+def reported_denial(
+    doc: Doc, sent: Span, trig: Trigger, event: Event, index: EntityIndex, cues: Cues
+) -> Event | None:
+    """ "Moscow says it NEVER strayed into Turkish airspace": a doer saying it did not do a wrong
+    denies it (CAMEO 016, PLOVER REJECT); whom it answers the sentence does not say."""
+    if event.type not in cues.reported_wrong_types or "negation" not in event.aux or "hypothetical" in event.aux:
+        return None
+    mod = modality(doc[trig.head], trig.kind == "noun", cues, doc._.ew_dates, published_date(doc))
+    if mod.reported_by is None:
+        return None
+    reporter = doc[mod.reported_by]
+    speaker, via = subject_token(reporter)
+    if speaker is None:
+        return None
+    ents, _ = index.phrase(speaker)
+    said_by = countries(ents)
+    if not said_by or not said_by & countries(event.actor):
+        return None  # only the doer's own word is a denial
+    return _claim(doc, sent, reporter, event, "REJECT", DENY_CAMEO, ents, (),
+                  f"denied by {via} '{speaker.text}' of '{reporter.text}'")
+
+
+def _claim(
+    doc: Doc,
+    sent: Span,
+    reporter: Token,
+    event: Event,
+    typ: str,
+    cameo: str,
+    actor: tuple[Entity, ...],
+    recipient: tuple[Entity, ...],
+    why: str,
+) -> Event:
+    row = cameo_row(cameo)
     text = doc_text(doc)
     start, end = reporter.idx, reporter.idx + len(reporter.text)
     return Event(
-        type="ACCUSE",
-        actor=ents,
-        recipient=event.actor,
+        type=typ,
+        actor=actor,
+        recipient=recipient,
         evidence=TextSpan(sent.text, sent.start_char, sent.end_char),
         trigger=TextSpan(text[start:end], start, end),
         mode=row.mode if row else None,
         context=event.context,
-        cameo=ACCUSE_CAMEO,
+        cameo=cameo,
         goldstein=row.goldstein if row else None,
         quad_class=row.quad_class if row else None,
         pattern_id=f"{event.pattern_id}+reported",
-        explanation=event.explanation + (f"told by {via} '{speaker.text}' of '{reporter.text}': their accusation",),
+        explanation=event.explanation + (why,),
     )
