@@ -11,11 +11,18 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from eventwire.nlp.first_chars import first_chars
 from eventwire.nlp.folding import UNSAFE, FoldedPattern, fold
 from eventwire.nlp.lexical import tokens_with_lower, tokens_with_text
 from eventwire.nlp.text import token_starts, tokens_from, tokens_within
 from eventwire.place.finder import _region_pattern
 from eventwire.sourcing.cues import sourcing_cues
+from eventwire.time.finder import (
+    _LEAD,
+    _finder_patterns,
+    _pattern_candidates,
+    _scanned_one_by_one,
+)
 
 WORDS = ["In", "the", "Gulf", "of", "Aden", ",", "officials", "did", "n't", "reply", "IN", "Of"]
 
@@ -91,3 +98,37 @@ def test_folded_search_is_the_original_search(text: str) -> None:
         for pos in range(0, len(text) + 1, 3):
             got, want = fast.search(text, folded, pos), pattern.search(text, pos)
             assert (got.span() if got else None) == (want.span() if want else None)
+
+
+@pytest.mark.parametrize(("pattern", "want"), [
+    ("abc", "[a]"),
+    ("(?:x|y)?z", "[xyz]"),
+    (r"(?:Mon|Tue)?,? ?\d+", r"[MT,\ \d]"),
+    (r"(?<=q)m", "[m]"),
+    ("a*", None),           # can match empty: any offset
+    ("[^a]b", None),        # negated class: anything
+    ("(?i:a)b", None),      # case-blind group
+    (".x", None),
+    ("", None),
+])
+def test_first_chars(pattern: str, want: str | None) -> None:
+    assert first_chars(pattern) == want
+
+
+_DATE_PIECES = st.sampled_from([
+    "on ", "in ", "since ", "the ", "The ", "last ", "next ", "early ", "mid-", "May ", "June ",
+    "Jan. ", "Monday", "Tuesday, ", "5", "12th ", "2019", "1990s", "'90s", " ", ", ", "-", "–",
+    "three ", "days ", "weeks ", "ago", "earlier", "today", "last night", "summer ", "of ",
+    "x", "'", "recent ", "coming ", "few ", "years", "a", "2020-01-02",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+def test_date_patterns_scanned_once_find_what_each_finds(text: str) -> None:
+    assert _pattern_candidates(text) == _scanned_one_by_one(text)
+    for pattern in _finder_patterns():
+        first = first_chars(pattern.pattern[len(_LEAD):])
+        assert first is not None
+        for match in pattern.finditer(text):
+            assert re.fullmatch(first, text[match.start()])

@@ -23,6 +23,7 @@ from eventwire.model import (
     Source,
 )
 from eventwire.nlp.pipeline import shared_pipeline
+from eventwire.nlp.text import remember_text
 
 __all__ = ["CodedArticle", "code_article", "code_articles"]
 
@@ -62,6 +63,7 @@ def _harvest(doc: Doc) -> CodedArticle:
 
 def _prepare(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
+    remember_text(doc, article.text)
     doc._.ew_article = article
     return doc
 

@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["doc_text", "token_starts", "tokens_from", "tokens_within"]
+__all__ = ["doc_text", "remember_text", "token_starts", "tokens_from", "tokens_within"]
 
 _KEY = "eventwire.text"
 _STARTS_KEY = "eventwire.token_starts"
@@ -24,6 +24,14 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data[_KEY] = cached
     return str(cached)
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Records ``text`` as the text of ``doc``, made from it by the tokenizer (which keeps every
+    character: ``doc.text == text``), so no step has to rebuild it from the tokens."""
+    last = doc[-1] if len(doc) else None
+    if last is None or last.idx + len(last.text_with_ws) == len(text):
+        doc.user_data[_KEY] = text
 
 
 def token_starts(doc: Doc) -> list[int]:

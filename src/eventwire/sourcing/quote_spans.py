@@ -9,6 +9,7 @@ and closes only the last one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
@@ -97,8 +98,10 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     return found
 
 
+@lru_cache(maxsize=4)
 def find_quote_spans(text: str) -> tuple[QuoteSpan, ...]:
-    """Every quotation in ``text``, in order; nested quotations are part of the outer one."""
+    """Every quotation in ``text``, in order; nested quotations are part of the outer one.
+    (Cached: the quotes and the sources steps both ask, about the same article.)"""
     spans: list[QuoteSpan] = []
     for lo, hi in _paragraph_ranges(text):
         spans.extend(_scan_paragraph(text, lo, hi))

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.model import DateMention
+from eventwire.nlp.first_chars import first_chars
 from eventwire.nlp.text import doc_text
 from eventwire.time.lexicon import time_lexicon
 from eventwire.time.resolve import UNITS, Interpretation, interpret_date
@@ -81,15 +82,50 @@ def _finder_patterns() -> tuple[re.Pattern[str], ...]:
         r"(?:[Rr]ecent|[Cc]oming) (?:days|weeks|months|years|decades)",
         r"(?:[Tt]he )?(?:[Pp]ast|[Ll]ast|[Nn]ext|[Cc]oming) (?:few|several) (?:days|weeks|months|years)",
     ]
-    return tuple(re.compile(rf"(?<![\w'-])(?:{p})(?![\w])") for p in patterns)
+    return tuple(re.compile(rf"{_LEAD}(?:{p})(?![\w])") for p in patterns)
+
+
+#: what every finder pattern starts with: no word character, apostrophe or hyphen before it
+_LEAD = r"(?<![\w'-])"
+
+
+@lru_cache(maxsize=1)
+def _any_pattern() -> re.Pattern[str]:
+    """Matches (empty) where at least one finder pattern matches: the shared lead tested once
+    per position, then each pattern as a lookahead. Scanning the text once with it and trying
+    the patterns only where it stops is several times cheaper than scanning with each."""
+    alternatives = []
+    for pattern in _finder_patterns():
+        body = pattern.pattern[len(_LEAD):]
+        first = first_chars(body)
+        # the first character, tested first, rules most offsets out before the pattern's walk
+        alternatives.append((f"(?={first})" if first else "") + f"(?={body})")
+    return re.compile(_LEAD + "(?:" + "|".join(alternatives) + ")")
 
 
 def _pattern_candidates(text: str) -> list[_Candidate]:
-    found = []
-    for pattern in _finder_patterns():
-        for match in pattern.finditer(text):
-            found.append(_Candidate(match.start(), match.end(), True))
-    return found
+    """What each finder pattern's ``finditer`` finds, pattern by pattern."""
+    patterns = _finder_patterns()
+    found: list[list[_Candidate]] = [[] for _ in patterns]
+    # where each pattern's own scan would resume: after its last match
+    resume = [0] * len(patterns)
+    pos = 0
+    while (hit := _any_pattern().search(text, pos)) is not None:
+        at = hit.start()
+        for k, pattern in enumerate(patterns):
+            if at < resume[k] or (match := pattern.match(text, at)) is None:
+                continue
+            if match.end() == at:
+                return _scanned_one_by_one(text)  # empty matches step differently
+            found[k].append(_Candidate(at, match.end(), True))
+            resume[k] = match.end()
+        pos = at + 1
+    return [cand for per_pattern in found for cand in per_pattern]
+
+
+def _scanned_one_by_one(text: str) -> list[_Candidate]:
+    return [_Candidate(match.start(), match.end(), True)
+            for pattern in _finder_patterns() for match in pattern.finditer(text)]
 
 
 def _hint_candidates(doc: Doc) -> list[_Candidate]:
