@@ -43,6 +43,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Israel": ("ISR", "GOV", "state"),
     "Russia": ("RUS", "GOV", "state"),
     "Iran": ("IRN", "GOV", "state"),
+    "students": (None, "EDU", "agent"),
     "the United States": ("USA", "GOV", "state"),
     "US drones": ("USA", "MIL", "agent"),
     "al-Qaeda leaders": (None, "REB", "person"),
@@ -102,6 +103,10 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # a domestic measure with no place named is decreed over the actor's own country
     ("Chile declared a state of emergency on Friday.", ("COERCE", "CHL", "CHL")),
     ("Egypt lifted the curfew on Monday.", ("CONCEDE", "EGY", "EGY")),
+    # the makers of a prevented protest are the ones acted upon
+    ("Chilean police prevented a rally staged by students on Friday.", ("COERCE", "CHL", "CHL")),
+    # a suspension acts on the state where the suspended thing is
+    ("Japan suspended aid deliveries in Kenya on Monday.", ("SANCTION", "JPN", "KEN")),
     # a refusal despite someone's pressure refuses them
     ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from

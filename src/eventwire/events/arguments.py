@@ -250,6 +250,9 @@ def _recipient_tokens(
                     # "send U.S. troops", "shoot down a Russian jet": the thing acted on; only
                     # its owner, if not the actor itself, can be the recipient
                     out.append((c, _THEME + dep))
+                    # "prevented the demonstration STAGED BY STUDENTS": its makers are acted upon
+                    out.extend((m, f"agent of '{cl.text}'") for cl in c.children
+                               if cl.dep_ == "acl" and cl.tag_ == "VBN" for m in (_agent(cl),) if m is not None)
                     continue
                 out.append((_antecedent(c), dep))
                 for clause in c.children:
