@@ -375,6 +375,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia said its jets did not violate Japanese airspace.",
      {("REJECT", "RUS", "", ""), ("COERCE", "RUS", "JPN", "negation")}),
     ("Russian jets did not violate Japanese airspace.", {("COERCE", "RUS", "JPN", "negation")}),
+    # an act someone says may happen on a condition is a threat; the journalist's "could" is not
+    ("Japan said it could halt trade with China if the talks fail.", {("THREATEN", "JPN", "CHN", "")}),
+    ("Russia could attack Ukraine if the talks fail.", {("ASSAULT", "RUS", "UKR", "hypothetical")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

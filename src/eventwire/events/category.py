@@ -29,6 +29,9 @@ def reinterpret(
     if "negation" in aux and "hypothetical" not in aux and typ in cues.negated_to_reject:
         why.append(f"negated {typ} -> REJECT")
         return "REJECT", "120", None, [a for a in aux if a != "negation"]
+    if mod.possible_if and "negation" not in aux and typ in cues.conditional_threat_types:
+        why.append(f"possible {typ} on a condition -> THREATEN")
+        return "THREATEN", THREAT_CAMEO.get(typ, "130"), None, [a for a in aux if a != "hypothetical"]
     if "future" not in aux or blocked:
         return typ, cameo, mode, aux
     rest = [a for a in aux if a != "future"]

@@ -38,6 +38,9 @@ class Modality:
     intent: bool = False
     #: index of the reporting verb the clause is reported under (no if-clause in between)
     reported_by: int | None = None
+    #: the act is only said to be possible, by a modal of its own, on a condition ("the EC MAY
+    #: halt mediation IF ..."): a conditional threat
+    possible_if: bool = False
 
 
 def clause_head(tok: Token) -> Token:
@@ -136,6 +139,7 @@ def modality(
     backshifted: Token | None = None
     obliged: Token | None = None
     reporter: Token | None = None
+    own_modal = False
     for i, (tok, dep) in enumerate(_path(trigger, noun)):
         lemma = tok.lemma_.lower()
         if i > 0 and dep == "xcomp":
@@ -180,6 +184,7 @@ def modality(
             elif word in cues.speculative_modals:
                 aux.add("hypothetical")
                 reasons.append(f"hypothetical: modal '{a.text}'")
+                own_modal = own_modal or i == 0
             elif future_open and word in cues.future_modals:
                 aux.add("future")
                 reasons.append(f"future: '{a.text}'")
@@ -233,7 +238,12 @@ def modality(
     unless = "unless" in conditions
     ordered = tuple(m for m in AUX_MODES if m in aux)
     reported_by = reporter.i if reported and reporter is not None else None
-    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless, intent, reported_by)
+    # only the trigger's own modal made it hypothetical (no other hedge, wish or if-clause above
+    # it), and someone said so: the journalist's own "could attack if" is speculation
+    hedges = [r for r in reasons if r.startswith("hypothetical")]
+    possible_if = conditioned and own_modal and len(hedges) == 1 and not noun and reported_by is not None
+    return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless, intent, reported_by,
+                    possible_if)
 
 
 def published_date(doc: Doc) -> dt.date | None:
