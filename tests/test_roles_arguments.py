@@ -107,6 +107,8 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     ("Chilean police prevented a rally staged by students on Friday.", ("COERCE", "CHL", "CHL")),
     # a suspension acts on the state where the suspended thing is
     ("Japan suspended aid deliveries in Kenya on Monday.", ("SANCTION", "JPN", "KEN")),
+    # a build-up for a war against someone is aimed at them
+    ("Japan mobilized reservists for a possible war against Russia.", ("MOBILIZE", "JPN", "RUS")),
     # a refusal despite someone's pressure refuses them
     ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from

@@ -465,7 +465,7 @@ def verb_arguments(
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
-    candidates += _resisted(verb, pat.type)
+    candidates += _resisted(verb, pat.type) + _purpose_target(verb, pat.type)
     domestic = _domestic(verb, pat, absorb)
     content = pat.type in load_role_conventions().content_object_types
     recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)
@@ -520,6 +520,19 @@ def _home_government(typ: str, actor: Argument) -> Argument | None:
     gov = Entity(first.text, first.start, first.end, next(iter(home)), sector="GOV", kind="reference",
                  why=f"government of the protesters' country ({typ} with no named target)")
     return Argument((gov,), f"own government of '{first.text}' (no target named)", actor.token)
+
+
+def _purpose_target(verb: Token, typ: str) -> list[tuple[Token, str]]:
+    """ "mobilized reservists FOR A POSSIBLE WAR AGAINST IRAQ": the target of the purpose."""
+    rules = load_role_conventions()
+    if typ not in rules.purpose_types:
+        return []
+    heads = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    return [(t, f"'{against.lower_}' of '{p.text}' ({prep.lower_})") for h in heads for prep in h.children
+            if prep.dep_ == "prep" and prep.lower_ in rules.purpose_preps
+            for p in prep.children if p.dep_ == "pobj"
+            for against in p.children if against.dep_ == "prep" and against.lower_ in rules.target_preps
+            for t in against.children if t.dep_ == "pobj"]
 
 
 def _resisted(verb: Token, typ: str) -> list[tuple[Token, str]]:

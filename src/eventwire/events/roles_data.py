@@ -40,6 +40,10 @@ class RoleConventions:
     #: acts whose "despite X's pressure" names their counterpart
     concessive_types: frozenset[str]
     concessive_preps: frozenset[str]
+    #: acts whose purpose ("for a war AGAINST X") names their target
+    purpose_types: frozenset[str]
+    purpose_preps: frozenset[str]
+    target_preps: frozenset[str]
     #: acts whose object is what is asked or done, not the party ("demanded EXEMPTIONS")
     content_object_types: frozenset[str]
 
@@ -68,5 +72,8 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         domestic_measures=_words(data, "domestic_measures", path),
         concessive_types=_words(data, "concessive_types", path, upper=True),
         concessive_preps=_words(data, "concessive_preps", path),
+        purpose_types=_words(data, "purpose_types", path, upper=True),
+        purpose_preps=_words(data, "purpose_preps", path),
+        target_preps=_words(data, "target_preps", path),
         content_object_types=_words(data, "content_object_types", path, upper=True),
     )
