@@ -78,6 +78,11 @@ GROUPS = [
     # the owner's agent, not the place's ("its diplomats from Lima")
     C("Chile pulled its diplomats from Lima on Monday.", "diplomats", "CHL", "GOV"),
     C("The diplomats from Lima left on Monday.", "diplomats from Lima", "PER", "GOV"),
+    # a people in a state the text names lives there (coded like the knowledge base's ethnic groups)
+    C("Hungarians in northern Romania marched on Sunday.", "Hungarians in northern Romania", "ROU", "CVL"),
+    C("The Russians of eastern Estonia voted on Sunday.", "Russians of eastern Estonia", "EST", "CVL"),
+    C("Hungarians marched in Romania on Sunday.", "Hungarians", "HUN", "CVL"),
+    C("Romanian Hungarians marched on Sunday.", "Hungarians", "HUN", "CVL"),
     # a state after "throughout"/"across" locates the group
     C("Students throughout Chile demanded free tuition.", "Students throughout Chile", "CHL", ANY),
     C("Protesters across Lebanon blocked roads.", "Protesters across Lebanon", "LBN", "OPP"),

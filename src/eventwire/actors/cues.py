@@ -63,6 +63,8 @@ class Cues:
     reference_blockers: frozenset[str] = frozenset()
     #: region word -> continents its state lies in ("African" -> AF)
     region_words: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: compass words between "in"/"of" and a people's state ("of southern Serbia")
+    direction_words: frozenset[str] = frozenset()
 
     def regions(self, word: str) -> frozenset[str] | None:
         return next((r for w, r in self.region_words if w == word), None)
@@ -123,6 +125,7 @@ def load_cues() -> Cues:
         name_particles=_words(data, "name_particles"),
         general_titles=_words(data, "general_titles"),
         reference_blockers=_words(data, "reference_blockers"),
+        direction_words=_words(data, "direction_words"),
         region_words=tuple((str(w).lower(), frozenset(str(c) for c in codes))
                            for w, codes in (data.get("region_words") or {}).items()),
     )

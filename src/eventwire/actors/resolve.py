@@ -333,6 +333,35 @@ def _definite_or_bare(doc: Doc, start: int) -> bool:
                                                                                      "CCONJ")
 
 
+_PEOPLE_PREPS = frozenset({"in", "of"})
+
+
+def _is_people(c: Candidate | None) -> bool:
+    return c is not None and ((c.kind == "state" and c.form == "demonym")
+                              or c.kind == "ethnic_group")
+
+
+def _located_people(doc: Doc, it: Item, nxt: Item | None, cues: Cues) -> Entity | None:
+    """A people and the state the text says it lives in: "<people> in/of [the] [southern]
+    <state>" ("Albanians of southern Serbia"). Like the knowledge base's ethnic groups, a
+    people is coded with the state it lives in. ("Bosnian Serbs" but "Turkish Cypriots": which
+    word names the home is not a matter of word order, so adjective + people is left alone.)"""
+    c = it.cand
+    if nxt is None or nxt.cand is None or not _is_people(c):
+        return None
+    assert c is not None
+    n = nxt.cand
+    if n.kind != "state" or n.form != "name" or n.country == c.country:
+        return None
+    between = [t.lower_ for t in doc[it.end:nxt.start]]
+    if not between or between[0] not in _PEOPLE_PREPS or not all(
+            w == "the" or w in cues.direction_words for w in between[1:]):
+        return None
+    return make_entity(doc, it.start, nxt.end, country=n.country, sector=c.sector or "CVL",
+                       name=None, role=None, kind="group",
+                       why=f"{c.name} ({c.source}) living in {n.name}")
+
+
 def _two_nouns(items: list[Item], k: int) -> tuple[list[Item], Item | None]:
     """ "Afghan rebel leaders": two agent nouns in a row after a state word are one body; the
     first says which side ("rebel", "opposition") or which organ ("police") a generic second
@@ -365,6 +394,12 @@ def compose(doc: Doc, items: list[Item], cues: Cues, home: str | None = None,
         c = it.cand
         if it.place:
             k += 1
+            continue
+        # a people located in a state ("Albanians of southern Serbia", "Bosnian Serbs")
+        located = _located_people(doc, it, nxt, cues)
+        if located is not None:
+            out.append(located)
+            k += 2
             continue
         # state or organization + agent noun (+ person)
         if c is not None and (c.kind in _STATELIKE or c.kind in ORG_KINDS) and nxt is not None \
