@@ -17,6 +17,7 @@ from eventwire.nlp.lexical import tokens_with_lower, tokens_with_text
 from eventwire.nlp.text import token_starts, tokens_from, tokens_within
 from eventwire.place.finder import _region_pattern
 from eventwire.sourcing.cues import sourcing_cues
+from eventwire.sourcing.no_comment import _relaxed, no_comment_offsets
 from eventwire.time.finder import (
     _LEAD,
     _finder_patterns,
@@ -132,3 +133,26 @@ def test_date_patterns_scanned_once_find_what_each_finds(text: str) -> None:
         assert first is not None
         for match in pattern.finditer(text):
             assert re.fullmatch(first, text[match.start()])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join), st.integers(0, 60), st.integers(0, 60))
+def test_no_comment_offsets_cover_every_sentence_match(nlp: Language, text: str, a: int,
+                                                        b: int) -> None:
+    doc = nlp.make_doc(text)
+    offsets = no_comment_offsets(doc)
+    if offsets is None:
+        assert fold(text) is None
+        return
+    lo, hi = sorted((min(a, len(text)), min(b, len(text))))
+    sentence = text[lo:hi].replace("\u2019", "'")
+    for pattern in sourcing_cues().no_comment:
+        for match in pattern.regex.finditer(sentence):
+            assert lo + match.start() in offsets
+
+
+def test_a_pattern_that_may_look_outside_its_sentence_is_not_relaxed() -> None:
+    for source in ("(?=x)a", "a$", "[ab]c", r"a\\b", "(?i)a", "(?P<x>a)"):
+        assert _relaxed((re.compile(source, re.IGNORECASE),)) is None
+    relaxed = _relaxed((re.compile(r"\bno comment\b", re.IGNORECASE),))
+    assert relaxed is not None and relaxed.search("xno commentx")

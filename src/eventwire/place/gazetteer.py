@@ -190,6 +190,8 @@ def _score(entry: GazetteerEntry, context: frozenset[str]) -> float:
     return math.log10(max(entry.population, 1)) + bonus
 
 
+# an article asks about the same few names again and again (entity, preposition, context)
+@lru_cache(maxsize=256)
 def lookup_place(name: str, context: frozenset[str] = frozenset(), *,
                  had_the: bool = False) -> GazetteerEntry | None:
     """The place ``name`` (as written, leading "the" removed; ``had_the`` says if it was there)

@@ -18,7 +18,7 @@ from eventwire.nlp.text import doc_text, token_starts
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.speakers import entities_in, phrase_span, speaker_entity
 
-__all__ = ["find_no_comments"]
+__all__ = ["find_no_comments", "no_comment_offsets"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -38,6 +38,39 @@ def _subject(token: Token) -> Token | None:
 @lru_cache(maxsize=64)
 def _folded(pattern: re.Pattern[str]) -> FoldedPattern:
     return FoldedPattern.of(pattern)
+
+
+@lru_cache(maxsize=8)
+def _relaxed(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern, for the folded text of a whole article, that matches wherever one of
+    ``patterns`` can match within a sentence: their lower-case sources without word boundaries
+    (dropping an assertion only widens a pattern). None when a source holds something that
+    could depend on the text around a sentence or on case (groups with options, anchors,
+    classes)."""
+    parts = []
+    for pattern in patterns:
+        source = pattern.pattern
+        if not pattern.flags & re.IGNORECASE or source != source.lower() or \
+                re.search(r"\(\?(?!:)|[\^$\[]|\\\\", source):
+            return None
+        parts.append(source.replace("\\b", ""))
+    return re.compile("|".join(f"(?:{part})" for part in parts)) if parts else None
+
+
+def no_comment_offsets(doc: Doc, cues: SourcingCues | None = None) -> list[int] | None:
+    """Every offset where a non-response may begin, so that sentences without one need not be
+    scanned pattern by pattern; None when that cannot be known (scan every sentence)."""
+    cues = cues or sourcing_cues()
+    relaxed = _relaxed(tuple(p.regex for p in cues.no_comment))
+    folded = fold(doc_text(doc).replace("\u2019", "'"))
+    if relaxed is None or folded is None:
+        return None
+    found = []
+    pos = 0
+    while (hit := relaxed.search(folded, pos)) is not None:
+        found.append(hit.start())
+        pos = hit.start() + 1
+    return found
 
 
 def _token_at(sentence: Span, offset: int) -> Token | None:

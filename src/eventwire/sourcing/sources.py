@@ -20,7 +20,7 @@ from eventwire.model import Source
 from eventwire.nlp.text import doc_text
 from eventwire.sourcing.classify import Classified, classify_phrase
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
-from eventwire.sourcing.no_comment import find_no_comments
+from eventwire.sourcing.no_comment import find_no_comments, no_comment_offsets
 from eventwire.sourcing.quote_spans import find_quote_spans
 from eventwire.sourcing.reporting import (
     active_subject,
@@ -189,11 +189,14 @@ def find_sources(doc: Doc) -> list[Source]:
     # a Doc built by hand may have no sentence boundaries: read it as one sentence
     parsed = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     verb_indices = _verb_indices(doc)
+    no_comment_at = no_comment_offsets(doc, cues)
     for sentence in doc.sents if parsed else [doc[:]]:
         collected.extend(_according(doc, sentence, cues))
         collected.extend(_opening_channel(doc, sentence))
         collected.extend(_reporting(doc, sentence, cues, quoted, verb_indices))
-        collected.extend((s, False) for s in find_no_comments(doc, sentence, cues))
+        if no_comment_at is None or bisect_left(no_comment_at, sentence.start_char) < \
+                bisect_left(no_comment_at, sentence.end_char):
+            collected.extend((s, False) for s in find_no_comments(doc, sentence, cues))
     collected.sort(key=lambda pair: (pair[0].start, pair[0].end))
     return _inherit(collected)
 

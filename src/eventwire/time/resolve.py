@@ -245,8 +245,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {name: re.compile(rf"^{p}$") for name, p in compiled.items()}
 
 
+@lru_cache(maxsize=1)
+def _vague_periods() -> re.Pattern[str] | None:
+    # one alternation finds what a search per word finds: it backtracks into the next word
+    periods = tuple(time_lexicon().vague_periods)
+    if not periods:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(re.escape(v) for v in periods)})\b")
+
+
 def _vague(text: str) -> bool:
-    return any(re.search(rf"\b{re.escape(v)}\b", text) for v in time_lexicon().vague_periods) \
+    periods = _vague_periods()
+    return periods is not None and periods.search(text) is not None \
         and bool(re.search(rf"\b(?:{_UNIT_RE}|weekend|weekends)\b", text))
 
 
