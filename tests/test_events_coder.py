@@ -378,6 +378,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # an act someone says may happen on a condition is a threat; the journalist's "could" is not
     ("Japan said it could halt trade with China if the talks fail.", {("THREATEN", "JPN", "CHN", "")}),
     ("Russia could attack Ukraine if the talks fail.", {("ASSAULT", "RUS", "UKR", "hypothetical")}),
+    # a that-clause hung on the verb is the content of the nominal demand, made of its subject
+    ("Iran reiterated its demand today that Israel ease the restrictions.", {("REQUEST", "IRN", "ISR", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -143,6 +143,9 @@ class RuleCoder:
                 for comp in doc[trig.head].children:
                     if comp.dep_ in ("acl", "relcl") and comp.tag_ == "VB":
                         skip |= _content(comp) & set(by_head)
+                subjunctive = _subjunctive_content(doc[trig.head])
+                if subjunctive is not None:
+                    skip |= _content(subjunctive) & set(by_head)
         for trig in triggers:
             if trig.kind == "verb" and not _scheduled(doc[trig.head], self.cues.future_heads):
                 # "STOPPED buying oil": the pattern matched on its complement, which is its content
@@ -228,6 +231,8 @@ class RuleCoder:
                 # "imposed sanctions", "held joint exercises": the verb already coded this act
                 return None
             actor, recipient = noun_arguments(trig, doc, index, self.cues.light_verbs)
+            if recipient is None and actor is not None and pat.type in self.cues.absorbing_types:
+                recipient = _content_subject(doc[trig.head], index, actor)
             if recipient is None and actor is not None and pat.type in _ADDRESSED_TYPES:
                 recipient = _granter(doc[trig.head], index, actor)
             responded = governing is not None and governing[0].pattern.type in _RESPONSE_TYPES
@@ -439,6 +444,37 @@ def _condition_subject(
             if ents and not countries(ents) <= countries(actor.entities):
                 return Argument(ents, f"subject of condition '{clause.text}' ({via})", subj.i)
     return None
+
+
+def _subjunctive_content(noun: Token) -> Token | None:
+    """ "reiterated its DEMAND that Israel EASE restrictions": the parser hangs the that-clause on
+    the verb; a subjunctive (bare-form) clause there is the content of the nominal demand."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    for clause in verb.children:
+        marked = any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+        if clause.dep_ in ("ccomp", "acl") and clause.tag_ == "VB" and marked and clause.i > noun.i:
+            return clause
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return clause
+    return None
+
+
+def _content_subject(noun: Token, index: EntityIndex, actor: Argument) -> Argument | None:
+    """Who a nominal demand is made of: the subject of its that-clause ("its demand that ISRAEL
+    ease restrictions")."""
+    clause = _subjunctive_content(noun)
+    if clause is None:
+        return None
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    ents, _ = index.phrase(subj)
+    if not ents or countries(ents) <= countries(actor.entities):
+        return None
+    return Argument(ents, f"subject of '{clause.text}' demanded in '{noun.text}'", subj.i)
 
 
 def _followed(events: list[Event]) -> Event | None:
