@@ -100,9 +100,6 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     # an untargeted protest by one country's people is directed at their own government
     ("Chilean students staged a hunger strike on Friday.", ("PROTEST", "CHL", "CHL")),
     ("Chilean students demonstrated against Japan on Friday.", ("PROTEST", "CHL", "JPN")),
-    # a domestic measure with no place named is decreed over the actor's own country
-    ("Chile declared a state of emergency on Friday.", ("COERCE", "CHL", "CHL")),
-    ("Egypt lifted the curfew on Monday.", ("CONCEDE", "EGY", "EGY")),
     # the makers of a prevented protest are the ones acted upon
     ("Chilean police prevented a rally staged by students on Friday.", ("COERCE", "CHL", "CHL")),
     # a suspension acts on the state where the suspended thing is

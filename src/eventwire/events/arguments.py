@@ -1,135 +1,31 @@
 """Actor and recipient of a trigger, read off the dependency parse and mapped to resolved entities.
 
-The parse gives a token (subject, object, possessive...); :class:`EntityIndex` turns the token's
-phrase into the entities the actors component resolved there, a compound ("Russia and Iran", "the
-two countries") giving all its members.
+The parse gives a token (subject, object, possessive...); :class:`EntityIndex` (roles_index)
+turns the token's phrase into the entities the actors component resolved there.  When the parse
+names no recipient, the conventions of roles_defaults apply.
 """
 
 from __future__ import annotations
-
-from collections import deque
-from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
+from eventwire.events.roles_candidates import MAKER_PREPS, purpose_target, resisted
 from eventwire.events.roles_data import load_role_conventions
-from eventwire.events.roles_locative import act_heads, locative_recipient, party_place
+from eventwire.events.roles_defaults import domestic_types, located, unplaced_party
+from eventwire.events.roles_index import THEME, Argument, EntityIndex, countries
+from eventwire.events.roles_locative import act_heads
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity
 
 __all__ = ["Argument", "EntityIndex", "consequence_target", "countries", "noun_arguments", "verb_arguments"]
 
-#: dependents that start a new clause or aside: their entities are not the phrase's referent
-_NOT_IN_PHRASE = frozenset(
-    {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc", "appos", "mark", "det"}
-)
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 #: acts whose compound-name modifier is their target ("the Ukraine invasion")
 _FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
-_MAX_DEPTH = 5
 #: "used tear gas TO DISPERSE": the user acts, not the instrument
 _INSTRUMENT_VERBS = frozenset({"use", "employ", "utilize", "utilise", "wield"})
-#: marks a candidate that is the thing acted on, not the party acted upon
-_THEME = "theme "
-
-
-@dataclass(frozen=True)
-class Argument:
-    entities: tuple[Entity, ...]
-    #: how the parse gave it, e.g. "nsubj 'Russia'"
-    via: str
-    #: the token whose phrase gave it (-1: none)
-    token: int = -1
-
-
-def countries(entities: tuple[Entity, ...]) -> frozenset[str]:
-    """Country codes of ``entities``; an international organization without one counts as IGO."""
-    out: set[str] = set()
-    for ent in entities:
-        if ent.country:
-            out.add(ent.country)
-        elif (ent.sector or "").upper() == "IGO":
-            out.add("IGO")
-    return frozenset(out)
-
-
-#: sectors that act on their own account without a country ("Amnesty International demanded")
-_STATELESS_ACTORS = frozenset({"IGO", "NGO"})
-
-
-def _usable(ent: Entity) -> bool:
-    return bool(ent.country) or (ent.sector or "").upper() in _STATELESS_ACTORS
-
-
-class EntityIndex:
-    """Which resolved entity (or compound) covers each token of a Doc."""
-
-    def __init__(self, doc: Doc) -> None:
-        self._by_token: dict[int, Entity] = {}
-        self._compound_by_token: dict[int, tuple[Entity, ...]] = {}
-        for ent in doc._.ew_entities or ():
-            span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
-            if span is not None:
-                for tok in span:
-                    self._by_token.setdefault(tok.i, ent)
-        for text_span, members in doc._.ew_compounds or ():
-            span = doc.char_span(text_span.start, text_span.end, alignment_mode="expand")
-            usable = tuple(m for m in members if _usable(m))
-            if span is not None and usable:
-                for tok in span:
-                    self._compound_by_token.setdefault(tok.i, usable)
-
-    @property
-    def entity_tokens(self) -> frozenset[int]:
-        return frozenset(self._by_token)
-
-    def unplaced(self, tok: Token) -> Entity | None:
-        """The entity at ``tok`` when it has no country and is no IGO/NGO ("demonstrators")."""
-        ent = self._by_token.get(tok.i)
-        return ent if ent is not None and not _usable(ent) else None
-
-    def at(self, tok: Token) -> tuple[Entity, ...]:
-        """The usable entities standing for ``tok`` itself (compound members, or its entity)."""
-        if tok.i in self._compound_by_token:
-            return self._compound_by_token[tok.i]
-        ent = self._by_token.get(tok.i)
-        return (ent,) if ent is not None and _usable(ent) else ()
-
-    def phrase(self, root: Token) -> tuple[tuple[Entity, ...], bool]:
-        """Entities of the phrase headed by ``root``: the ones nearest its head, breadth first.
-
-        Returns the entities and whether they stand for the head itself (True) or for one of
-        its modifiers ("an *Iranian* request").
-        """
-        ents, own, _ = self.phrase_found(root)
-        return ents, own
-
-    def phrase_found(self, root: Token) -> tuple[tuple[Entity, ...], bool, Token | None]:
-        """:meth:`phrase`, with the token the entities were found on."""
-        own = self.at(root)
-        if own:
-            members = list(own)
-            for conj in root.children:
-                if conj.dep_ == "conj":
-                    for ent in self.at(conj):
-                        if ent not in members:
-                            members.append(ent)
-            return tuple(members), True, root
-        queue: deque[tuple[Token, int]] = deque((c, 1) for c in root.children if c.dep_ not in _NOT_IN_PHRASE)
-        while queue:
-            tok, depth = queue.popleft()
-            found = self.at(tok)
-            if found:
-                members = list(found)
-                for conj in tok.children:
-                    if conj.dep_ == "conj":
-                        members.extend(e for e in self.at(conj) if e not in members)
-                return tuple(members), False, tok
-            if depth < _MAX_DEPTH:
-                queue.extend((c, depth + 1) for c in tok.children if c.dep_ not in _NOT_IN_PHRASE)
-        return (), False, None
 
 
 def _antecedent(tok: Token) -> Token:
@@ -249,7 +145,7 @@ def _recipient_tokens(
                 if dep == "dobj" and c.lemma_.lower() in themes:
                     # "send U.S. troops", "shoot down a Russian jet": the thing acted on; only
                     # its owner, if not the actor itself, can be the recipient
-                    out.append((c, _THEME + dep))
+                    out.append((c, THEME + dep))
                     # "prevented the demonstration STAGED BY STUDENTS": its makers are acted upon
                     out.extend((m, f"agent of '{cl.text}'") for cl in c.children
                                if cl.dep_ == "acl" and cl.tag_ == "VBN" for m in (_agent(cl),) if m is not None)
@@ -327,8 +223,8 @@ def _pick(
     actor_spans = {(e.start, e.end) for e in actor}
     actor_countries = countries(actor)
     for tok, via in candidates:
-        theme = via.startswith(_THEME)
-        via = via.removeprefix(_THEME)
+        theme = via.startswith(THEME)
+        via = via.removeprefix(THEME)
         ents, own, found = index.phrase_found(tok)
         if ents and content_object and via == "dobj" and not own and not _object_party(tok, found):
             continue  # "demanded exemptions from UKRAINE sanctions": the content of the demand
@@ -352,13 +248,11 @@ def _pick(
 
 #: a modifier that names the object's own party ("ISRAEL'S withdrawal", "RUSSIAN demands")
 _PARTY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
-#: prepositions on a nominal that name who made it ("an appeal FROM", "pressure BY")
-_MAKER_PREPS = frozenset({"from", "by"})
 
 
 def _maker(found: Token | None) -> bool:
     """Whether the entity was found as the object of "from"/"by" naming a nominal's maker."""
-    return found is not None and found.dep_ == "pobj" and found.head.lower_ in _MAKER_PREPS
+    return found is not None and found.dep_ == "pobj" and found.head.lower_ in MAKER_PREPS
 
 
 def _object_party(obj: Token, found: Token | None) -> bool:
@@ -377,34 +271,6 @@ def _owned_by_pronoun(tok: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children) and not any(
         c.lower_ == "own" for c in tok.children
     )
-
-
-def _domestic_types() -> frozenset[str]:
-    return load_role_conventions().domestic_types
-
-
-def _unplaced_party(
-    index: EntityIndex, candidates: list[tuple[Token, str]], actor: tuple[Entity, ...], domestic: bool
-) -> Argument | None:
-    """A recipient the actors step resolved without a country: placed by a place in its own
-    description ("refugees fleeing the war in Liberia", "Darfur rebels"), or, for a domestic act,
-    one of the actor's own people ("police dispersed demonstrators")."""
-    home = countries(actor)
-    for tok, via in candidates:
-        ent = index.unplaced(tok)
-        if ent is None or tok.pos_ == "PRON":
-            continue  # a thing acted on ("dispersed DEMONSTRATORS") is a party when it is people
-        via = via.removeprefix(_THEME)
-        place = party_place(tok, tok.doc, index.at)
-        if place is not None:
-            placed = replace(ent, country=place.country, why=f"{ent.why}; placed by '{place.text}'")
-            return Argument((placed,), f"{via} '{tok.text}' in '{place.text}'", tok.i)
-        sectors = load_role_conventions().domestic_group_sectors
-        if domestic and len(home) == 1 and (ent.sector or "").upper() in sectors:
-            (country,) = home
-            own = replace(ent, country=country, why=f"{ent.why}; the actor's own ({ent.sector}, domestic act)")
-            return Argument((own,), f"{via} '{tok.text}' (domestic group)", tok.i)
-    return None
 
 
 def _partner(index: EntityIndex, tok: Token, actor_countries: frozenset[str]) -> tuple[Token, tuple[Entity, ...]] | None:
@@ -464,103 +330,30 @@ def verb_arguments(
     absorb = pat.absorb or pat.type in absorbing_types
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
     if pat.topic_object:
-        candidates = [(t, via) for t, via in candidates if not via.removeprefix(_THEME).startswith("dobj")]
-    candidates += _resisted(verb, pat.type) + _purpose_target(verb, pat.type)
+        candidates = [(t, via) for t, via in candidates if not via.removeprefix(THEME).startswith("dobj")]
+    candidates += resisted(verb, pat.type) + purpose_target(verb, pat.type)
     domestic = _domestic(verb, pat, absorb)
     content = pat.type in load_role_conventions().content_object_types
     recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)
     if recipient is None and actor is not None:
-        recipient = _unplaced_party(index, candidates, actor.entities, domestic)
+        recipient = unplaced_party(index, candidates, actor.entities, domestic)
     if recipient is None and actor is not None:
         recipient = _reported_owner(verb, candidates, index, actor, reporting_heads)
     if recipient is None and actor is not None:
-        recipient = _located(act_heads(verb, absorb), doc, index, pat.type, actor)
+        recipient = located(act_heads(verb, absorb), doc, index, pat.type, actor)
     return actor, recipient
-
-
-def _located(heads: list[Token], doc: Doc, index: EntityIndex, typ: str, actor: Argument) -> Argument | None:
-    """The state where the act happens, for the types whose convention makes it the recipient;
-    else, for a domestic group's protest, its own government."""
-    found = locative_recipient(heads, doc, index.at, typ, countries(actor.entities))
-    if found is not None:
-        return Argument((found.entity,), found.via, found.token.i)
-    return _measure_target(heads, typ, actor) or _home_government(typ, actor)
-
-
-def _measure_target(heads: list[Token], typ: str, actor: Argument) -> Argument | None:
-    """ "imposed martial law", "lifted the state of emergency": a domestic measure with no place
-    named is decreed over the actor's own country."""
-    rules = load_role_conventions()
-    home = countries(actor.entities)
-    if typ not in rules.measure_types or len(home) != 1:
-        return None
-    for head in heads:
-        for obj in (c for c in head.children if c.dep_ in ("dobj", "nsubjpass")):
-            words = {obj.lemma_.lower()} | {f"{m.lower_} {obj.lemma_.lower()}" for m in obj.children if m.dep_ in ("amod", "compound")}
-            # "a state OF EMERGENCY"
-            words |= {p.lemma_.lower() for of in obj.children if of.dep_ == "prep" and of.lower_ == "of"
-                      for p in of.children if p.dep_ == "pobj"}
-            if words & rules.domestic_measures:
-                first = actor.entities[0]
-                own = Entity(first.text, first.start, first.end, next(iter(home)), kind="reference",
-                             why=f"population under the actor's own '{obj.text}'")
-                return Argument((own,), f"domestic measure '{obj.text}' (actor's own country)", obj.i)
-    return None
-
-
-def _home_government(typ: str, actor: Argument) -> Argument | None:
-    """ "Egyptian demonstrators rioted": an untargeted protest by one country's people is
-    directed at their government."""
-    rules = load_role_conventions()
-    home = countries(actor.entities)
-    sectors = {(e.sector or "").upper() for e in actor.entities}
-    if typ not in rules.home_default_types or len(home) != 1 or not sectors <= rules.home_default_sectors:
-        return None
-    first = actor.entities[0]
-    gov = Entity(first.text, first.start, first.end, next(iter(home)), sector="GOV", kind="reference",
-                 why=f"government of the protesters' country ({typ} with no named target)")
-    return Argument((gov,), f"own government of '{first.text}' (no target named)", actor.token)
-
-
-def _purpose_target(verb: Token, typ: str) -> list[tuple[Token, str]]:
-    """ "mobilized reservists FOR A POSSIBLE WAR AGAINST IRAQ": the target of the purpose."""
-    rules = load_role_conventions()
-    if typ not in rules.purpose_types:
-        return []
-    heads = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
-    return [(t, f"'{against.lower_}' of '{p.text}' ({prep.lower_})") for h in heads for prep in h.children
-            if prep.dep_ == "prep" and prep.lower_ in rules.purpose_preps
-            for p in prep.children if p.dep_ == "pobj"
-            for against in p.children if against.dep_ == "prep" and against.lower_ in rules.target_preps
-            for t in against.children if t.dep_ == "pobj"]
-
-
-def _resisted(verb: Token, typ: str) -> list[tuple[Token, str]]:
-    """ "declined to resign DESPITE PRESSURE BY THE COMMISSION": the maker of what is resisted."""
-    rules = load_role_conventions()
-    if typ not in rules.concessive_types:
-        return []
-    out: list[tuple[Token, str]] = []
-    # the parser often hangs it on the refused act ("refused to stop ... DESPITE calls")
-    heads = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in rules.concessive_preps):
-        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            out += [(m, f"owner of '{pobj.text}' ({prep.lower_})") for m in pobj.children if m.dep_ == "poss"]
-            out += [(m, f"prep '{by.lower_}' of '{pobj.text}' ({prep.lower_})") for by in pobj.children
-                    if by.dep_ == "prep" and by.lower_ in _MAKER_PREPS for m in by.children if m.dep_ == "pobj"]
-    return out
 
 
 def _domestic(verb: Token, pat: VerbPattern, absorb: bool) -> bool:
     """Whether the act is one a state commonly does at home, or (for a verb that absorbs its
     complement) promises one: "threatened TO BAN Ugandan opposition candidates"."""
-    if pat.type in _domestic_types():
+    if pat.type in domestic_types():
         return True
     if not absorb or pat.type not in load_role_conventions().own_complement_types:
         return False
     comps = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     comps += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
-    return any(p.type in _domestic_types() for c in comps for p in verb_index().get(c.lemma_.lower(), ()))
+    return any(p.type in domestic_types() for c in comps for p in verb_index().get(c.lemma_.lower(), ()))
 
 
 def _reported_owner(
@@ -578,7 +371,7 @@ def _reported_owner(
             continue  # "shelled ITS OWN towns": the clause's subject, not the reporter
         _, how, ents = _pronoun_speaker(pron, verb, index, reporting_heads)
         if ents and not countries(ents) <= countries(actor.entities):
-            return Argument(ents, f"{via.removeprefix(_THEME)} '{tok.text}': {how}", tok.i)
+            return Argument(ents, f"{via.removeprefix(THEME)} '{tok.text}': {how}", tok.i)
     return None
 
 
@@ -688,10 +481,10 @@ def noun_arguments(
         # "fresh US sanctions hit the country": what the act hits is its recipient
         candidates.extend((o, f"object of '{noun.head.text}'") for o in noun.head.children if o.dep_ == "dobj")
     candidates.extend(_undergoer(noun))
-    domestic = pat.type in _domestic_types()
+    domestic = pat.type in domestic_types()
     recipient = undergoer or _pick(index, candidates, actor.entities, domestic)
     if recipient is None:
-        recipient = _unplaced_party(index, candidates, actor.entities, domestic)
+        recipient = unplaced_party(index, candidates, actor.entities, domestic)
     if recipient is None:
-        recipient = _located([noun], doc, index, pat.type, actor)
+        recipient = located([noun], doc, index, pat.type, actor)
     return actor, recipient

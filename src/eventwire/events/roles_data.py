@@ -33,10 +33,6 @@ class RoleConventions:
     home_default_sectors: frozenset[str]
     #: sectors of a country-less group that a domestic act's actor does it to at home
     domestic_group_sectors: frozenset[str]
-    #: acts whose object, a domestic measure, is decreed over the actor's own country
-    measure_types: frozenset[str]
-    #: the measures ("curfew", "martial law"): lemmas, or a modifier and a lemma
-    domestic_measures: frozenset[str]
     #: acts whose "despite X's pressure" names their counterpart
     concessive_types: frozenset[str]
     concessive_preps: frozenset[str]
@@ -68,8 +64,6 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         home_default_types=_words(data, "home_default_types", path, upper=True),
         home_default_sectors=_words(data, "home_default_sectors", path, upper=True),
         domestic_group_sectors=_words(data, "domestic_group_sectors", path, upper=True),
-        measure_types=_words(data, "measure_types", path, upper=True),
-        domestic_measures=_words(data, "domestic_measures", path),
         concessive_types=_words(data, "concessive_types", path, upper=True),
         concessive_preps=_words(data, "concessive_preps", path),
         purpose_types=_words(data, "purpose_types", path, upper=True),
