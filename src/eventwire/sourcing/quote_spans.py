@@ -8,6 +8,7 @@ and closes only the last one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +18,7 @@ _OPEN_CURLY = "\u201c"
 _CLOSE_CURLY = "\u201d"
 _OPEN_SINGLE = "\u2018"
 _CLOSE_SINGLE = "\u2019"
+_MARKS = re.compile(f'[{_OPEN_CURLY}{_CLOSE_CURLY}"{_OPEN_SINGLE}{_CLOSE_SINGLE}]')
 # characters stripped from the inside edges of a quotation (a comma stands in for the full stop)
 _TRAILING = " \t\n,"
 
@@ -69,7 +71,9 @@ def _scan_paragraph(text: str, lo: int, hi: int) -> list[QuoteSpan]:
     found: list[QuoteSpan] = []
     open_at: int | None = None
     opener = ""
-    for i in range(lo, hi):
+    # no other character opens, closes or restarts a quotation: visit only these
+    for mark in _MARKS.finditer(text, lo, hi):
+        i = mark.start()
         ch = text[i]
         if open_at is None:
             if ch in (_OPEN_CURLY, '"') or (ch == _OPEN_SINGLE and _is_single_open(text, i)):
