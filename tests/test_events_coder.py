@@ -380,6 +380,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia could attack Ukraine if the talks fail.", {("ASSAULT", "RUS", "UKR", "hypothetical")}),
     # a that-clause hung on the verb is the content of the nominal demand, made of its subject
     ("Iran reiterated its demand today that Israel ease the restrictions.", {("REQUEST", "IRN", "ISR", "")}),
+    # a named campaign of force is an attack; producing evidence is part of a statement
+    ("Russia continues its military action in Ukraine.", {("ASSAULT", "RUS", "UKR", "")}),
+    ("Japan offered the radar data as evidence.", set()),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
