@@ -60,6 +60,10 @@ DEFINITES = [
     C("Ghana recalled the Nigerian consul. Officials said the consul had left.", "consul", "NGA", ANY, ANY, "2019-05-31", 1),
     C("Officials said the consul had left.", "consul", None, ANY),
     C("Peru summoned Chile's ambassador. An ambassador said nothing.", "An ambassador", None, ANY),
+    # a sentence-initial "Its" continues the last sentence's subject, an IGO too
+    C("The OSCE met at Austria's request. Its spokesman said the talks went well.", "spokesman", None, "IGO"),
+    C("Chile met Peru's envoy. Its foreign ministry said the talks went well.", "foreign ministry", "CHL", "GOV"),
+    C("Chile met the OSCE envoy and said its foreign ministry would reply.", "foreign ministry", "CHL", "GOV"),
     # "his country": the speaker's
     C("Italy's foreign minister met the envoy on Monday. His country will not pay, he said.", "His country", "ITA"),
 ]

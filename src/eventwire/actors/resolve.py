@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.compounds import is_subject
 from eventwire.actors.context import acts_as_actor, disambiguate, inside_person_name
 from eventwire.actors.cues import Cues
 from eventwire.actors.kb import KnowledgeBase, select
@@ -308,12 +309,16 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None,
                                             or doc[i].tag_ in ("VBG", "VBN")) \
             and doc[i].lower_ not in _POSSESSIVE_PRONOUNS:
         i -= 1
+    sector = term.sector
     if i >= 0 and doc[i].lower_ in _POSSESSIVE_PRONOUNS:
-        ante = next((e for e in reversed(out) if e.country and e.end <= doc[i].idx
-                     and (e.kind == "state" or e.kind in ORG_KINDS)), None)
+        ante = _topic(doc, i, out) if doc[i].is_sent_start else None
+        ante = ante or next((e for e in reversed(out) if e.country and e.end <= doc[i].idx
+                             and (e.kind == "state" or e.kind in ORG_KINDS)), None)
         if ante is not None:
             country, why = ante.country, why + f"; coref: {doc[i].text} -> {ante.text}"
             span = doc[i + 1:it.end]
+            if ante.country is None:
+                sector = "IGO"  # "NATO ... Its Secretary-General"
         elif lead and term.sector in _ORGAN_SECTORS:
             country, why = lead, why + f"; {doc[i].text} -> the article's lead state {lead}"
             span = doc[i + 1:it.end]
@@ -322,8 +327,23 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None,
                  or (term.sector in _FORCE_SECTORS and _definite_or_bare(doc, it.start))):
         country = home or lead
         why += f"; dateline country {home}" if home else f"; the article's lead state {lead}"
-    return make_entity(doc, span.start, span.end, country=country, sector=term.sector, name=None,
+    return make_entity(doc, span.start, span.end, country=country, sector=sector, name=None,
                    role=term.role, kind=_agent_kind(term, doc, it.start), why=why)
+
+
+def _topic(doc: Doc, i: int, out: list[Entity]) -> Entity | None:
+    """What a sentence-initial "Its"/"Their" at token ``i`` continues: the last sentence's
+    subject, when that is a state or an organization (an IGO too: "NATO met. Its chief said")."""
+    j = i - 1
+    while j > 0 and not doc[j].is_sent_start:
+        j -= 1
+    if j < 0 or i == 0:
+        return None
+    floor, ceiling = doc[j].idx, doc[i].idx
+    subjects = [e for e in out if floor <= e.start and e.end <= ceiling and is_subject(doc, e)
+                and (e.kind == "state" or e.kind in ORG_KINDS)
+                and (e.country or e.sector == "IGO")]
+    return subjects[0] if subjects else None
 
 
 def _definite_or_bare(doc: Doc, start: int) -> bool:
