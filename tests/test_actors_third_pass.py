@@ -75,6 +75,9 @@ GROUPS = [
     C("Kenyan opposition leaders called a strike.", "Kenyan opposition leaders", "KEN", "OPP"),
     C("Egyptian police officers arrested the men.", "Egyptian police officers", "EGY", "COP"),
     C("Thai government officials denied the report.", "Thai government officials", "THA", "GOV"),
+    # military equipment stands for the forces that use it
+    C("A Syrian warplane crashed near the border.", "Syrian warplane", "SYR", "MIL"),
+    C("Two Iranian warships docked in Sudan.", "Iranian warships", "IRN", "MIL"),
     # a known person's agent is their state's
     C("Vladimir Putin's spokesman denied the report.", "Vladimir Putin's spokesman", "RUS", "GOV"),
     C("Recep Tayyip Erdogan's government rejected the plan.", "Erdogan's government", "TUR", "GOV"),
