@@ -383,6 +383,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # a named campaign of force is an attack; producing evidence is part of a statement
     ("Russia continues its military action in Ukraine.", {("ASSAULT", "RUS", "UKR", "")}),
     ("Japan offered the radar data as evidence.", set()),
+    # an infinitive misparsed as a purpose clause is still the pledge's content
+    ("Iranian officials have sworn to fight until they gain control of the villages.", {("THREATEN", "IRN", "", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -70,6 +70,12 @@ def _complements(doc: Doc, trig: Trigger) -> list[Token]:
             out.append(child)
         elif child.dep_ == "prep":
             out.extend(g for g in child.children if g.dep_ == "pcomp")
+        elif child.dep_ == "advcl" and child.tag_ == "VB" and child.i == trig.head + 2 and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            # "have sworn TO FIGHT" misparsed as a purpose clause: the infinitive right after the
+            # verb is its complement
+            out.append(child)
     return out
 
 
