@@ -385,6 +385,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Japan offered the radar data as evidence.", set()),
     # an infinitive misparsed as a purpose clause is still the pledge's content
     ("Iranian officials have sworn to fight until they gain control of the villages.", {("THREATEN", "IRN", "", "")}),
+    # nominal forms: ceasefire violations, cyberattacks, mediation
+    ("Pakistan's ceasefire violations along the border killed two Indian soldiers.", {("ASSAULT", "PAK", "IND", "")}),
+    ("Russian cyberattacks on Ukraine continued.", {("COERCE", "RUS", "UKR", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
