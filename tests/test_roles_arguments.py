@@ -106,6 +106,10 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     ("Japan suspended aid deliveries in Kenya on Monday.", ("SANCTION", "JPN", "KEN")),
     # a build-up for a war against someone is aimed at them
     ("Japan mobilized reservists for a possible war against Russia.", ("MOBILIZE", "JPN", "RUS")),
+    # what a protest is against, by its purpose
+    ("Chilean students blocked a road to show their anger at Japan's whaling policy.", ("PROTEST", "CHL", "JPN")),
+    # a purpose act goes where the act it serves goes
+    ("The United Nations sent experts to Kenya to investigate the killings.", ("ACCUSE", "IGO", "KEN")),
     # a refusal despite someone's pressure refuses them
     ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from

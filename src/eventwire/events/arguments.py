@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Token
 
 from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
-from eventwire.events.roles_candidates import MAKER_PREPS, purpose_target, resisted
+from eventwire.events.roles_candidates import (
+    MAKER_PREPS,
+    destination,
+    protest_target,
+    purpose_target,
+    resisted,
+)
 from eventwire.events.roles_data import load_role_conventions
 from eventwire.events.roles_defaults import domestic_types, located, unplaced_party
 from eventwire.events.roles_index import THEME, Argument, EntityIndex, countries
@@ -331,7 +337,7 @@ def verb_arguments(
     candidates = _recipient_tokens(verb, rpreps, absorb, _themes(pat))
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(THEME).startswith("dobj")]
-    candidates += resisted(verb, pat.type) + purpose_target(verb, pat.type)
+    candidates += resisted(verb, pat.type) + purpose_target(verb, pat.type) + protest_target(verb, pat.type)
     domestic = _domestic(verb, pat, absorb)
     content = pat.type in load_role_conventions().content_object_types
     recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)
@@ -339,6 +345,8 @@ def verb_arguments(
         recipient = unplaced_party(index, candidates, actor.entities, domestic)
     if recipient is None and actor is not None:
         recipient = _reported_owner(verb, candidates, index, actor, reporting_heads)
+    if recipient is None and actor is not None:
+        recipient = _pick(index, destination(verb, pat.type), actor.entities, domestic)
     if recipient is None and actor is not None:
         recipient = located(act_heads(verb, absorb), doc, index, pat.type, actor)
     return actor, recipient

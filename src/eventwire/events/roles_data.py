@@ -40,6 +40,14 @@ class RoleConventions:
     purpose_types: frozenset[str]
     purpose_preps: frozenset[str]
     target_preps: frozenset[str]
+    #: acts whose purpose clause or "in protest at" phrase names their target
+    protest_types: frozenset[str]
+    protest_purpose_verbs: frozenset[str]
+    protest_nouns: frozenset[str]
+    protest_target_preps: frozenset[str]
+    #: purpose acts directed at the destination of the act they serve
+    destination_types: frozenset[str]
+    destination_preps: frozenset[str]
     #: acts whose object is what is asked or done, not the party ("demanded EXEMPTIONS")
     content_object_types: frozenset[str]
 
@@ -69,5 +77,11 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         purpose_types=_words(data, "purpose_types", path, upper=True),
         purpose_preps=_words(data, "purpose_preps", path),
         target_preps=_words(data, "target_preps", path),
+        protest_types=_words(data, "protest_types", path, upper=True),
+        protest_purpose_verbs=_words(data, "protest_purpose_verbs", path),
+        protest_nouns=_words(data, "protest_nouns", path),
+        protest_target_preps=_words(data, "protest_target_preps", path),
+        destination_types=_words(data, "destination_types", path, upper=True),
+        destination_preps=_words(data, "destination_preps", path),
         content_object_types=_words(data, "content_object_types", path, upper=True),
     )
