@@ -388,6 +388,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # nominal forms: ceasefire violations, cyberattacks, mediation
     ("Pakistan's ceasefire violations along the border killed two Indian soldiers.", {("ASSAULT", "PAK", "IND", "")}),
     ("Russian cyberattacks on Ukraine continued.", {("COERCE", "RUS", "UKR", "")}),
+    # removing another party's forces expels them; one's own is a retreat
+    ("Egypt pulled Iranian troops from the war in Yemen.", {("SANCTION", "EGY", "IRN", "")}),
+    ("Russia withdrew its troops from Syria.", {("RETREAT", "RUS", "SYR", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -27,7 +27,7 @@ from eventwire.events.modality import (
     non_response_clauses,
     published_date,
 )
-from eventwire.events.patterns import NOT_AN_EVENT, VerbPattern
+from eventwire.events.patterns import NOT_AN_EVENT, NounPattern, VerbPattern
 from eventwire.events.reported import reported_accusation, reported_denial
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import Entity, Event, TextSpan
@@ -282,6 +282,10 @@ class RuleCoder:
                 # price": no threat anyone made
                 return None
             return self._demand(doc, sent, trig, index, mod.reported_by, actor, why, typ=pat.type, cameo=pat.cameo)
+        if pat.id in self.cues.expelled_if_foreign and _foreign_object(doc[trig.head], pat, index, actor):
+            # "pulled QATARI troops from the war": removing another party's forces expels them
+            why.append("another party's forces removed -> SANCTION expel")
+            typ, cameo, mode = "SANCTION", "166", "expel"
         typ, cameo, mode, aux = reinterpret(typ, cameo, mode, aux, mod, self.cues, why)
         if typ == "THREATEN" and pat.type == "THREATEN" and recipient is None:
             recipient = _condition_subject(doc[trig.head], index, actor, self.cues.conditional_marks)
@@ -481,6 +485,19 @@ def _content_subject(noun: Token, index: EntityIndex, actor: Argument) -> Argume
     if not ents or countries(ents) <= countries(actor.entities):
         return None
     return Argument(ents, f"subject of '{clause.text}' demanded in '{noun.text}'", subj.i)
+
+
+def _foreign_object(verb: Token, pat: VerbPattern | NounPattern, index: EntityIndex, actor: Argument) -> bool:
+    """Whether the verb's direct object, one of the pattern's object words, names another party's
+    forces ("QATARI troops")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if not isinstance(pat, VerbPattern) or obj.lemma_.lower() not in pat.objects:
+            continue
+        ents, _ = index.phrase(obj)
+        owners = countries(ents)
+        if owners and not owners & countries(actor.entities):
+            return True
+    return False
 
 
 def _followed(events: list[Event]) -> Event | None:
