@@ -43,6 +43,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Israel": ("ISR", "GOV", "state"),
     "Russia": ("RUS", "GOV", "state"),
     "Iran": ("IRN", "GOV", "state"),
+    "an embassy in Japan": ("JPN", "GOV", "agent"),
     "students": (None, "EDU", "agent"),
     "the United States": ("USA", "GOV", "state"),
     "US drones": ("USA", "MIL", "agent"),
@@ -110,6 +111,8 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     ("Chilean students blocked a road to show their anger at Japan's whaling policy.", ("PROTEST", "CHL", "JPN")),
     # a purpose act goes where the act it serves goes
     ("The United Nations sent experts to Kenya to investigate the killings.", ("ACCUSE", "IGO", "KEN")),
+    # a preposition left without its object shares the coordinated verb's object
+    ("Chile restored relations with and reopened an embassy in Japan.", ("SUPPORT", "CHL", "JPN")),
     # a refusal despite someone's pressure refuses them
     ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from

@@ -176,6 +176,7 @@ def _recipient_tokens(
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     out.append((pobj, f"prep '{c.lower_}'"))
+    out.extend(_shared_objects(verb, rpreps))
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     if absorb:
         # "committed TO RESTORING ties with Turkey"
@@ -194,6 +195,18 @@ def _recipient_tokens(
                        if prep.dep_ == "prep" and prep.lemma_.lower() in rpreps
                        for p in prep.children if p.dep_ == "pobj")
     return out
+
+
+def _shared_objects(verb: Token, rpreps: frozenset[str]) -> list[tuple[Token, str]]:
+    """ "established ties WITH and opened an embassy in Tehran": a preposition left without its
+    object shares the object of the coordinated verb."""
+    holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    dangling = [p for h in holders for p in h.children
+                if p.dep_ == "prep" and p.lemma_.lower() in rpreps and not any(c.dep_ == "pobj" for c in p.children)]
+    if not dangling:
+        return []
+    return [(o, f"object of '{conj.text}' shared by '{dangling[0].lower_}'") for conj in verb.children
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" for o in conj.children if o.dep_ == "dobj"]
 
 
 #: pattern types whose object is the counterpart, even when the pattern names it
