@@ -391,6 +391,8 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # removing another party's forces expels them; one's own is a retreat
     ("Egypt pulled Iranian troops from the war in Yemen.", {("SANCTION", "EGY", "IRN", "")}),
     ("Russia withdrew its troops from Syria.", {("RETREAT", "RUS", "SYR", "")}),
+    # efforts and attempts to do something are no doing of it
+    ("The talks followed efforts by Iran to reach a deal with Iraq.", {("AGREE", "IRN", "IRQ", "hypothetical")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
