@@ -27,6 +27,10 @@ DEFINITES = [
     # "the country" is not the subject of its own clause
     C("Chile has kept to the accord, weeks after new Peruvian tariffs hit the country.", "the country", "CHL"),
     C("Chile said the country would keep to the accord.", "the country", "CHL"),
+    # an infinitive's controller, whole, and a "he" subject's person are barred too
+    C("Peru asked an official of the Chilean embassy to leave the country.", "the country", "PER"),
+    C("Chile's decision to order a Peruvian diplomat to leave the country angered Lima.", "the country", "CHL"),
+    C("Fidel Castro sent troops into Angola because he wanted the country becoming an ally.", "the country", "AGO", ANY, ANY, "1976-01-01"),
     # a region word rules out states elsewhere
     C("Niger expelled the Belgian envoy after the Belgian minister criticised the west African country.",
       "the west African country", "NER"),

@@ -27,6 +27,7 @@ _MODIFIER_POS = frozenset({"ADJ", "PROPN", "NOUN", "NUM"})
 _SUBJECT_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 #: how many modifiers may stand between the determiner and the noun ("the small oil-rich country")
 _MAX_MODIFIERS = 4
+_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 _NOT_HEAD = frozenset({"compound", "amod"})
 _PERSON_POSSESSIVES = frozenset({"his", "her"})
 _BODY_POSSESSIVES = frozenset({"its", "their"})
@@ -60,20 +61,46 @@ def _determiner(doc: Doc, tok: Token, cues: Cues) -> int | None:
     return i
 
 
-def _clause_subject(doc: Doc, tok: Token) -> tuple[int, int] | None:
-    """Character range of the subject (head and pre-modifiers) of the clause ``tok`` is an
-    object in, or None when ``tok`` is itself (in) the subject."""
+def _non_finite(verb: Token) -> bool:
+    """ "(the country) becoming", "(the country) to join" -- not "would keep", "is joining"."""
+    aux = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return (verb.tag_ == "VBG" and not aux) or (verb.tag_ == "VB" and aux == ["to"])
+
+
+def _barred(doc: Doc, tok: Token, found: Sequence[Entity], cues: Cues) -> list[tuple[int, int]]:
+    """Character ranges no antecedent of ``tok`` may come from: the subject (head and
+    pre-modifiers) of the clause ``tok`` is an object in ("US sanctions hit the country"); for
+    an infinitive, its controller, whole ("asked an employee of the Ukrainian embassy to leave
+    the country"); for a "he"/"she" subject, the person it stands for ("he did not want the
+    country to join")."""
     head, steps = tok, 0
+    if tok.dep_ in _SUBJECT and _non_finite(tok.head) and tok.head.dep_ in _COMPLEMENTS:
+        # "he did not want the country becoming a member": the subject of a non-finite
+        # complement is bound in the clause above it
+        head = tok.head.head
     while head.dep_ not in _SUBJECT and head.pos_ not in ("VERB", "AUX") \
             and head.head.i != head.i and steps < 4:
         head, steps = head.head, steps + 1
     if head.dep_ in _SUBJECT or head.pos_ not in ("VERB", "AUX"):
-        return None
+        return []
     subj = next((c for c in head.children if c.dep_ in _SUBJECT), None)
+    if subj is None and (head.dep_ == "xcomp" or (head.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children))):
+        ruler = head.head
+        ctrl = next((c for c in ruler.children if c.dep_ == "dobj"), None) \
+            or next((c for c in ruler.children if c.dep_ in _SUBJECT), None)
+        if ctrl is None:
+            return []
+        last = ctrl.right_edge
+        return [(ctrl.left_edge.idx, last.idx + len(last.text))]
     if subj is None:
-        return None
+        return []
+    if subj.lower_ in cues.person_pronouns:
+        person = next((e for e in reversed(found) if e.end <= subj.idx and e.kind == "person"
+                       and e.name), None)
+        return [(person.start, person.end)] if person is not None else []
     start = min([subj.idx] + [c.left_edge.idx for c in subj.lefts if c.dep_ in _SUBJECT_MODIFIERS])
-    return start, subj.idx + len(subj.text)
+    return [(start, subj.idx + len(subj.text))]
 
 
 def _state_of(e: Entity, text: str, start: int, end: int, why: str) -> Entity:
@@ -155,10 +182,10 @@ def read_definite(doc: Doc, tok: Token, found: Sequence[Entity], cues: Cues,
         return Definite(_state_of(owner, text, start, end, why), start, end)
     if ref.neighbour:
         return None
-    barred = _clause_subject(doc, tok)
+    barred = _barred(doc, tok, found, cues)
     regions = _regions(doc, det, tok.i, cues)
     cands = [e for e in reversed(found) if e.end <= start and _matches(ref, e)
-             and not (barred and barred[0] <= e.start and e.end <= barred[1])
+             and not any(a <= e.start and e.end <= b for a, b in barred)
              and (regions is None or (e.country is not None and continent(e.country) in regions))]
     if not cands:
         return None
