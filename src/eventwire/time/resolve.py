@@ -415,6 +415,8 @@ def _absolute_fallback(text: str, original: str) -> Interpretation | None:
     return Interpretation(_value(start, end, "year", original), "point")
 
 
+# an article's date expressions are found by a pattern and by spaCy alike, and repeated
+@lru_cache(maxsize=128)
 def interpret_date(text: str, published: dt.date | None, *,
                    tense: str | None = None) -> Interpretation | None:
     """What ``text`` means as a date, or None when it is not a date expression at all.
