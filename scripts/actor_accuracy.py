@@ -3,6 +3,8 @@
 Also measures agreement with the PLOVER gold records (../shared/data/plover) when present.
 
 Usage: .venv/bin/python scripts/actor_accuracy.py [-v]   (-v lists the failing cases)
+The third-pass table (definite descriptions, descriptive groups, posts in international
+organizations) is tests/test_actors_third_pass.py.
 """
 
 from __future__ import annotations
@@ -42,6 +44,16 @@ def main(argv: list[str]) -> int:
     more = run_cases(second.CASES, parse_with(nlp, ActorResolver(nlp)))
     ok2 = sum(r.ok for r in more)
     print(f"second-pass cases: {ok2}/{len(more)} correct ({ok2 / len(more):.1%})")
+    spec3 = importlib.util.spec_from_file_location(
+        "actor_cases_3", REPO / "tests" / "test_actors_third_pass.py")
+    assert spec3 and spec3.loader
+    third = importlib.util.module_from_spec(spec3)
+    spec3.loader.exec_module(third)
+    last = run_cases(third.DEFINITES + third.GROUPS + third.POSTS,
+                     parse_with(nlp, ActorResolver(nlp)))
+    ok3 = sum(r.ok for r in last)
+    print(f"third-pass cases: {ok3}/{len(last)} correct ({ok3 / len(last):.1%})")
+    more += last
     if "-v" in argv:
         for r in results + more:
             if not r.ok:
