@@ -113,6 +113,8 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     ("The United Nations sent experts to Kenya to investigate the killings.", ("ACCUSE", "IGO", "KEN")),
     # a preposition left without its object shares the coordinated verb's object
     ("Chile restored relations with and reopened an embassy in Japan.", ("SUPPORT", "CHL", "JPN")),
+    # a refusal may be domestic: a compatriot named inside its object is its counterpart
+    ("Kenyan rebels rejected the peace plan of Kenya's government.", ("REJECT", "KEN", "KEN")),
     # a refusal despite someone's pressure refuses them
     ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from

@@ -114,7 +114,7 @@ def test_data_names_plover_types() -> None:
     rules = load_role_conventions()
     assert rules.locative_types and rules.locative_types <= PLOVER_TYPES
     assert rules.home_types <= rules.locative_types
-    for types in (rules.domestic_types, rules.own_complement_types, rules.home_default_types,
+    for types in (rules.domestic_types, rules.own_complement_types, rules.home_default_types, rules.same_country_types,
                   rules.content_object_types):
         assert types <= PLOVER_TYPES
     assert "in" in rules.locative_preps and "near" not in rules.locative_preps

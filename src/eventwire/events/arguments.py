@@ -351,7 +351,7 @@ def verb_arguments(
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(THEME).startswith("dobj")]
     candidates += resisted(verb, pat.type) + purpose_target(verb, pat.type) + protest_target(verb, pat.type)
-    domestic = _domestic(verb, pat, absorb)
+    domestic = _domestic(verb, pat, absorb) or pat.type in load_role_conventions().same_country_types
     content = pat.type in load_role_conventions().content_object_types
     recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)
     if recipient is None and actor is not None:

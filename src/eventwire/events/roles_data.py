@@ -27,6 +27,8 @@ class RoleConventions:
     domestic_types: frozenset[str]
     #: acts whose absorbed complement is the actor's own act ("threatened TO BAN")
     own_complement_types: frozenset[str]
+    #: acts whose counterpart may be a compatriot named inside their object
+    same_country_types: frozenset[str]
     #: acts by a domestic group directed at its own government when no target is named
     home_default_types: frozenset[str]
     #: sectors of the protesters whose untargeted protest is aimed at their own government
@@ -69,6 +71,7 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         locative_preps=_words(data, "locative_preps", path),
         domestic_types=_words(data, "domestic_types", path, upper=True),
         own_complement_types=_words(data, "own_complement_types", path, upper=True),
+        same_country_types=_words(data, "same_country_types", path, upper=True),
         home_default_types=_words(data, "home_default_types", path, upper=True),
         home_default_sectors=_words(data, "home_default_sectors", path, upper=True),
         domestic_group_sectors=_words(data, "domestic_group_sectors", path, upper=True),
