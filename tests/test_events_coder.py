@@ -68,6 +68,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Sudan": ("SDN", "GOV", "state"),
     "Yemen": ("YEM", "GOV", "state"),
     "Iraq": ("IRQ", "GOV", "state"),
+    "Qatar": ("QAT", "GOV", "state"),
     "the European Union": (None, "IGO", "igo"),
     "NATO": (None, "IGO", "igo"),
     "the police": (None, "COP", "reference"),
@@ -393,6 +394,13 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Russia withdrew its troops from Syria.", {("RETREAT", "RUS", "SYR", "")}),
     # efforts and attempts to do something are no doing of it
     ("The talks followed efforts by Iran to reach a deal with Iraq.", {("AGREE", "IRN", "IRQ", "hypothetical")}),
+    # calling a claim false denies it; seeking guarantees asks for them
+    ("Qatar said the comments were made up.", {("REJECT", "QAT", "", "")}),
+    ("Iran said the reports were baseless.", {("REJECT", "IRN", "", "")}),
+    ("Iran said the reports were not false.", set()),
+    ("The reports were false.", set()),
+    ("Russia was looking for guarantees.", {("REQUEST", "RUS", "", "")}),
+    ("Russia was looking for a new office.", set()),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -28,7 +28,7 @@ from eventwire.events.modality import (
     published_date,
 )
 from eventwire.events.patterns import NOT_AN_EVENT, NounPattern, VerbPattern
-from eventwire.events.reported import reported_accusation, reported_denial
+from eventwire.events.reported import falsity_denials, reported_accusation, reported_denial
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import Entity, Event, TextSpan
 from eventwire.nlp.text import doc_text
@@ -124,8 +124,9 @@ class RuleCoder:
             return []
         triggers = find_triggers(sent, index.entity_tokens)
         if not triggers:
-            # "X declared that China must drop barriers": a demand needs no pattern of its own
-            return self._obligations(doc, sent, index, {}, set())
+            # "X declared that China must drop barriers": a demand needs no pattern of its own, nor
+            # does "X said the reports were false"
+            return self._obligations(doc, sent, index, {}, set()) + falsity_denials(doc, sent, index, self.cues)
         silenced = non_response_clauses(sent, self.cues)
         by_head = {t.head: t for t in triggers}
         skip: set[int] = set()
@@ -177,6 +178,7 @@ class RuleCoder:
                         # verb is coded, its victim the recipient)
                         skip.add(trig.head)
         out: list[Event] = self._obligations(doc, sent, index, by_head, skip)
+        out.extend(falsity_denials(doc, sent, index, self.cues))
         for trig in triggers:
             if trig.head in skip:
                 continue

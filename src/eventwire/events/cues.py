@@ -60,6 +60,8 @@ class Cues:
     violent_instruments: frozenset[str] = frozenset()
     #: wrongs that, told on a reporting speaker's word, are that speaker's accusation of the doer
     reported_wrong_types: frozenset[str] = frozenset()
+    #: words that call a claim false ("the reports were BASELESS", "FABRICATED")
+    falsity_words: frozenset[str] = frozenset()
     #: pattern ids of withdrawals that expel when the forces withdrawn are another party's
     expelled_if_foreign: frozenset[str] = frozenset()
 
@@ -116,4 +118,5 @@ def load_cues() -> Cues:
         violent_instruments=_set(data, "violent_instruments"),
         reported_wrong_types=frozenset(str(v) for v in data.get("reported_wrong_types") or ()),
         expelled_if_foreign=_set(data, "expelled_if_foreign"),
+        falsity_words=_set(data, "falsity_words"),
     )

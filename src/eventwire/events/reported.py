@@ -4,7 +4,8 @@ Told by the wronged party ("Saudi Arabia said Iranian officials had IGNORED its 
 said Pakistan VIOLATED the ceasefire"), a wrong is also the speaker's accusation of the doer (CAMEO
 112 "accuse", the convention of the project's gold annotation): the speaker is a party, not a
 neutral source.  Denied by the doer ("Moscow says it NEVER strayed into Turkish airspace"), it is
-a rejection of the charge (CAMEO 016 "deny responsibility", PLOVER REJECT)."""
+a rejection of the charge (CAMEO 016 "deny responsibility", PLOVER REJECT); so is calling a claim
+false ("Qatar maintained that the comments were MADE UP")."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from eventwire.events.triggers import Trigger
 from eventwire.model import Entity, Event, TextSpan
 from eventwire.nlp.text import doc_text
 
-__all__ = ["ACCUSE_CAMEO", "DENY_CAMEO", "reported_accusation", "reported_denial"]
+__all__ = ["ACCUSE_CAMEO", "DENY_CAMEO", "falsity_denials", "reported_accusation", "reported_denial"]
 
 #: CAMEO "accuse" (PLOVER ACCUSE, mode allege)
 ACCUSE_CAMEO = "112"
@@ -72,6 +73,50 @@ def reported_denial(
         return None  # only the doer's own word is a denial
     return _claim(doc, sent, reporter, event, "REJECT", DENY_CAMEO, ents, (),
                   f"denied by {via} '{speaker.text}' of '{reporter.text}'")
+
+
+def falsity_denials(doc: Doc, sent: Span, index: EntityIndex, cues: Cues) -> list[Event]:
+    """ "Qatar maintained that the comments were MADE UP", "Iran said the reports were BASELESS":
+    a speaker calling a claim false denies it (CAMEO 016, PLOVER REJECT)."""
+    out: list[Event] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        made_up = lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
+        if tok.lower_ in cues.falsity_words and tok.dep_ in ("acomp", "attr"):
+            clause = tok.head
+        elif (lemma in cues.falsity_words or made_up) and tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" for c in tok.children
+        ):
+            clause = tok
+        else:
+            continue
+        if any(c.dep_ == "neg" for c in (*clause.children, *tok.children)):
+            continue  # "were not made up" confirms
+        reporter = clause.head
+        if clause.dep_ != "ccomp" or reporter.lemma_.lower() not in cues.reporting_heads:
+            continue
+        speaker, via = subject_token(reporter)
+        if speaker is None:
+            continue
+        ents, _ = index.phrase(speaker)
+        if not countries(ents):
+            continue
+        row = cameo_row(DENY_CAMEO)
+        text = doc_text(doc)
+        start, end = tok.idx, tok.idx + len(tok.text)
+        out.append(Event(
+            type="REJECT",
+            actor=ents,
+            recipient=(),
+            evidence=TextSpan(sent.text, sent.start_char, sent.end_char),
+            trigger=TextSpan(text[start:end], start, end),
+            cameo=DENY_CAMEO,
+            goldstein=row.goldstein if row else None,
+            quad_class=row.quad_class if row else None,
+            pattern_id="reject.called_false",
+            explanation=(f"'{tok.text}' said of a claim by {via} '{speaker.text}' of '{reporter.text}': a denial",),
+        ))
+    return out
 
 
 def _claim(
