@@ -25,6 +25,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Iraq": ("IRQ", "GOV", "state"),
     "Kenya": ("KEN", "GOV", "state"),
     "Kenyan opposition": ("KEN", "OPP", "agent"),
+    "Kenyan": ("KEN", None, "state"),
     "France": ("FRA", "GOV", "state"),
     "Germany": ("DEU", "GOV", "state"),
     "Egyptian police": ("EGY", "COP", "agent"),
@@ -115,6 +116,10 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     ("Chile restored relations with and reopened an embassy in Japan.", ("SUPPORT", "CHL", "JPN")),
     # a refusal may be domestic: a compatriot named inside its object is its counterpart
     ("Kenyan rebels rejected the peace plan of Kenya's government.", ("REJECT", "KEN", "KEN")),
+    # whom the purpose of an opening lets something reach
+    ("Turkey opened the border crossing to allow the delivery of food to Iraq.", ("RETREAT", "TUR", "IRQ")),
+    # the nationality of who made a nominal act ("crimes by Kenyan militiamen") names its maker
+    ("Kenya is investigating crimes by Kenyan militiamen against civilians.", ("ACCUSE", "KEN", "KEN")),
     # a refusal despite someone's pressure refuses them
     ("Iran refused to stop enrichment despite calls from the United States.", ("REJECT", "IRN", "USA")),
     # a request's counterpart: its object's own party, or whom it is asked from

@@ -13,6 +13,7 @@ from eventwire.events.cues import load_cues
 from eventwire.events.patterns import NounPattern, VerbPattern, verb_index
 from eventwire.events.roles_candidates import (
     MAKER_PREPS,
+    beneficiary,
     destination,
     protest_target,
     purpose_target,
@@ -270,7 +271,10 @@ _PARTY_MODIFIERS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
 def _maker(found: Token | None) -> bool:
-    """Whether the entity was found as the object of "from"/"by" naming a nominal's maker."""
+    """Whether the entity was found as the object of "from"/"by" naming a nominal's maker, or
+    as that object's nationality ("crimes BY CROATIAN extremists")."""
+    if found is not None and found.dep_ in ("amod", "compound") and found.head.dep_ == "pobj":
+        found = found.head
     return found is not None and found.dep_ == "pobj" and found.head.lower_ in MAKER_PREPS
 
 
@@ -351,6 +355,7 @@ def verb_arguments(
     if pat.topic_object:
         candidates = [(t, via) for t, via in candidates if not via.removeprefix(THEME).startswith("dobj")]
     candidates += resisted(verb, pat.type) + purpose_target(verb, pat.type) + protest_target(verb, pat.type)
+    candidates += beneficiary(verb, pat.type)
     domestic = _domestic(verb, pat, absorb) or pat.type in load_role_conventions().same_country_types
     content = pat.type in load_role_conventions().content_object_types
     recipient = _pick(index, candidates, actor.entities if actor else (), domestic, content)

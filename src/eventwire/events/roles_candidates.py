@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from eventwire.events.roles_data import load_role_conventions
 
-__all__ = ["MAKER_PREPS", "destination", "protest_target", "purpose_target", "resisted"]
+__all__ = ["MAKER_PREPS", "beneficiary", "destination", "protest_target", "purpose_target", "resisted"]
 
 #: prepositions on a nominal that name who made it ("an appeal FROM", "pressure BY")
 MAKER_PREPS = frozenset({"from", "by"})
@@ -87,3 +87,19 @@ def destination(verb: Token, typ: str) -> list[tuple[Token, str]]:
     return [(p, f"destination '{prep.lower_} {p.text}' of '{served.text}'") for prep in served.children
             if prep.dep_ == "prep" and prep.lower_ in rules.destination_preps
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def beneficiary(verb: Token, typ: str) -> list[tuple[Token, str]]:
+    """ "opened the bridge TO ALLOW THE DELIVERY of grain TO AFGHANISTAN": whom the purpose lets
+    something reach."""
+    rules = load_role_conventions()
+    if typ not in rules.enabling_types:
+        return []
+    out: list[tuple[Token, str]] = []
+    for clause in _purpose_clauses(verb):
+        if clause.lemma_.lower() not in rules.enabling_verbs:
+            continue
+        holders = [clause] + [o for o in clause.children if o.dep_ in ("dobj", "ccomp", "xcomp")]
+        out += [(p, f"'to' of '{h.text}' (purpose '{clause.text}')") for h in holders for prep in h.children
+                if prep.dep_ == "prep" and prep.lower_ == "to" for p in prep.children if p.dep_ == "pobj"]
+    return out

@@ -47,6 +47,9 @@ class RoleConventions:
     protest_purpose_verbs: frozenset[str]
     protest_nouns: frozenset[str]
     protest_target_preps: frozenset[str]
+    #: acts whose purpose "to allow X to reach Y" names their beneficiary Y
+    enabling_types: frozenset[str]
+    enabling_verbs: frozenset[str]
     #: purpose acts directed at the destination of the act they serve
     destination_types: frozenset[str]
     destination_preps: frozenset[str]
@@ -84,6 +87,8 @@ def load_role_conventions(path: Path = ROLES_FILE) -> RoleConventions:
         protest_purpose_verbs=_words(data, "protest_purpose_verbs", path),
         protest_nouns=_words(data, "protest_nouns", path),
         protest_target_preps=_words(data, "protest_target_preps", path),
+        enabling_types=_words(data, "enabling_types", path, upper=True),
+        enabling_verbs=_words(data, "enabling_verbs", path),
         destination_types=_words(data, "destination_types", path, upper=True),
         destination_preps=_words(data, "destination_preps", path),
         content_object_types=_words(data, "content_object_types", path, upper=True),
