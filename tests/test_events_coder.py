@@ -250,7 +250,7 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("China announced countermeasures against Japan.", {("SANCTION", "CHN", "JPN", "")}),
     ("Iran vowed to take countermeasures against Israel.", {("THREATEN", "IRN", "ISR", "")}),
     # --- participles used as nouns name people, not acts; lifting a curfew is a concession
-    ("Russia evacuated the wounded from Syria.", set()),
+    ("Russia evacuated the wounded from Syria.", {("AID", "RUS", "SYR", "")}),  # a rescue, no attack
     ("Sudan lifted the night curfew.", {("CONCEDE", "SDN", "", "")}),
     # --- the subject of a verb of undergoing receives the act its object names
     ("Yemen was subjected to an attack by Israel.", {("ASSAULT", "ISR", "YEM", "")}),
@@ -401,6 +401,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("The reports were false.", set()),
     ("Russia was looking for guarantees.", {("REQUEST", "RUS", "", "")}),
     ("Russia was looking for a new office.", set()),
+    # evacuating the wounded is a rescue (AID); engaging in fighting is fighting
+    ("NATO helicopters evacuated the injured civilians.", set()),  # AID needs a recipient
+    ("Russian forces were engaged in heavy fighting in Ukraine.", {("ASSAULT", "RUS", "UKR", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
