@@ -404,6 +404,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # evacuating the wounded is a rescue (AID); engaging in fighting is fighting
     ("NATO helicopters evacuated the injured civilians.", set()),  # AID needs a recipient
     ("Russian forces were engaged in heavy fighting in Ukraine.", {("ASSAULT", "RUS", "UKR", "")}),
+    # limiting is coercion only when a freedom or a group is limited
+    ("Russia and the United States held talks on limiting the number of missiles.", {("CONSULT", "RUS+USA", "", "")}),
+    ("China restricted the movement of journalists.", {("COERCE", "CHN", "", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
