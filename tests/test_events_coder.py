@@ -55,6 +55,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Pakistan": ("PAK", "GOV", "state"),
     "Indian": ("IND", None, "state"),
     "Egypt": ("EGY", "GOV", "state"),
+    "Egyptian": ("EGY", None, "state"),
     "Cairo": ("EGY", "GOV", "state"),
     "Mali": ("MLI", "GOV", "state"),
     "Kenya": ("KEN", "GOV", "state"),
@@ -407,6 +408,9 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # limiting is coercion only when a freedom or a group is limited
     ("Russia and the United States held talks on limiting the number of missiles.", {("CONSULT", "RUS+USA", "", "")}),
     ("China restricted the movement of journalists.", {("COERCE", "CHN", "", "")}),
+    # drills held by several parties together are military cooperation
+    ("French and Egyptian warships launched war games in the Mediterranean.", {("COOPERATE", "EGY+FRA", "", "")}),
+    ("NATO launched war games in the Mediterranean.", {("MOBILIZE", "IGO", "", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -284,6 +284,11 @@ class RuleCoder:
                 # price": no threat anyone made
                 return None
             return self._demand(doc, sent, trig, index, mod.reported_by, actor, why, typ=pat.type, cameo=pat.cameo)
+        if pat.id in self.cues.joint_when_shared and len(countries(actor.entities)) > 1:
+            # "French and Egyptian warships launched war games": drills held together are
+            # military cooperation (CAMEO 062), not a show of force
+            why.append("held by several parties together -> COOPERATE")
+            typ, cameo, mode, context = "COOPERATE", "062", None, ("military",)
         if pat.id in self.cues.expelled_if_foreign and _foreign_object(doc[trig.head], pat, index, actor):
             # "pulled QATARI troops from the war": removing another party's forces expels them
             why.append("another party's forces removed -> SANCTION expel")

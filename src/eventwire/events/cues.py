@@ -60,6 +60,8 @@ class Cues:
     violent_instruments: frozenset[str] = frozenset()
     #: wrongs that, told on a reporting speaker's word, are that speaker's accusation of the doer
     reported_wrong_types: frozenset[str] = frozenset()
+    #: pattern ids of drills that are military cooperation when several parties hold them
+    joint_when_shared: frozenset[str] = frozenset()
     #: words that call a claim false ("the reports were BASELESS", "FABRICATED")
     falsity_words: frozenset[str] = frozenset()
     #: pattern ids of withdrawals that expel when the forces withdrawn are another party's
@@ -119,4 +121,5 @@ def load_cues() -> Cues:
         reported_wrong_types=frozenset(str(v) for v in data.get("reported_wrong_types") or ()),
         expelled_if_foreign=_set(data, "expelled_if_foreign"),
         falsity_words=_set(data, "falsity_words"),
+        joint_when_shared=_set(data, "joint_when_shared"),
     )
