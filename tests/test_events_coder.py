@@ -469,3 +469,20 @@ def test_inflected_forms_reach_their_base(form: str, base: str) -> None:
 
 def test_uninflected_word_has_no_bases() -> None:
     assert _base_forms("stag") == []
+
+
+def test_participle_of_a_reporting_verb_is_on_its_word(nlp: Language) -> None:
+    from eventwire.events.coder import _participle_source
+    from eventwire.model import Source
+
+    words = ["Mali", "said", ",", "citing", "hostile", "statements", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True, False, True, True, True, False, False],
+              heads=[1, 1, 1, 1, 5, 3, 1], deps=["nsubj", "ROOT", "punct", "advcl", "amod", "dobj", "punct"],
+              tags=["NNP", "VBD", ",", "VBG", "JJ", "NNS", "."])
+    said = Source("official", "Mali said", 0, 9, count=1, country="MLI", scope_start=None, scope_end=None)
+    doc._.ew_sources = [said]
+    got = _participle_source(doc, doc[3])
+    assert got is not None and got.kind == "official" and got.country == "MLI" and got.text == "Mali said"
+    assert _participle_source(doc, doc[1]) is None  # the reporting verb itself is on nobody's word
+    doc._.ew_sources = [Source("no_comment", "Mali said", 0, 9)]
+    assert _participle_source(doc, doc[3]) is None  # only attributing sources count

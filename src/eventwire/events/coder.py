@@ -30,7 +30,7 @@ from eventwire.events.modality import (
 from eventwire.events.patterns import NOT_AN_EVENT, NounPattern, VerbPattern
 from eventwire.events.reported import falsity_denials, reported_accusation, reported_denial
 from eventwire.events.triggers import Trigger, find_triggers
-from eventwire.model import Entity, Event, TextSpan
+from eventwire.model import Attribution, Entity, Event, TextSpan
 from eventwire.nlp.text import doc_text
 
 __all__ = ["EventCoder", "RuleCoder"]
@@ -39,6 +39,8 @@ __all__ = ["EventCoder", "RuleCoder"]
 _RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
 #: nominal acts addressed to someone, whose addressee a response reveals
 _ADDRESSED_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
+#: kinds of sourcing phrase that attribute what they scope (as the event context step counts them)
+_ATTRIBUTING = frozenset({"named", "anonymous", "official", "document"})
 #: acts whose place (a visit's destination, the target of force) names their recipient
 _PLACE_RECIPIENT_TYPES = frozenset({"CONSULT", "ASSAULT", "COERCE"})
 
@@ -308,6 +310,7 @@ class RuleCoder:
             recipient=recipient.entities if recipient else (),
             evidence=TextSpan(sent.text, sent.start_char, sent.end_char),
             trigger=_span(doc, trig.tokens),
+            attribution=_participle_source(doc, doc[trig.head]),
             mode=mode,
             context=tuple(context),
             aux=tuple(aux),
@@ -505,6 +508,19 @@ def _foreign_object(verb: Token, pat: VerbPattern | NounPattern, index: EntityIn
         if owners and not owners & countries(actor.entities):
             return True
     return False
+
+
+def _participle_source(doc: Doc, verb: Token) -> Attribution | None:
+    """ "Mali's government said, CITING Le Drian's statements": a participle hung on a reporting
+    verb is on that verb's word, though it lies outside the clause the sourcing step scoped."""
+    head = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i == verb.i:
+        return None
+    for source in doc._.ew_sources or []:
+        if source.kind in _ATTRIBUTING and source.start <= head.idx < source.end:
+            country = source.country or (source.speaker.country if source.speaker else None)
+            return Attribution(source.kind, source.text, source.count, source.speaker, country)
+    return None
 
 
 def _followed(events: list[Event]) -> Event | None:
