@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.compounds import is_subject
 from eventwire.actors.cues import Cues, Reference
 from eventwire.actors.geography import borders, continent
 from eventwire.model import Entity
@@ -190,11 +189,6 @@ def read_definite(doc: Doc, tok: Token, found: Sequence[Entity], cues: Cues,
     if not cands:
         return None
     ante = cands[0]
-    if tok.dep_ in _SUBJECT:
-        # A description in subject position continues the last sentence's topic, its subject
-        # ("Kenya expelled Somalia's envoy. The East African country said ...").
-        floor = _sentence_start(doc, det, back=1)
-        ante = next((e for e in cands if e.start >= floor and is_subject(doc, e)), ante)
     why = f"coref: {text[start:end]} -> {ante.text}"
     if (ref.any_country or ref.name_prefix) and ante.kind != "state":
         # "the country" is the state the antecedent belongs to, not the antecedent itself
