@@ -118,6 +118,9 @@ SOURCE_CASES = [
      "official", "a spokesperson for the army said", 1, None),
     ("Ukraine shot down 30 drones overnight, the air force said on Telegram.",
      "official", "the air force said", 1, "Ukraine shot down 30 drones overnight"),
+    # eyewitnesses are unnamed people, not an institution's voice
+    ("Witnesses said the army shelled the town.",
+     "anonymous", "Witnesses said", None, "the army shelled the town"),
     ("Satellite images reviewed by the newspaper show the army moved tanks to the border.",
      "document", "Satellite images reviewed by the newspaper show", None,
      "the army moved tanks to the border"),
@@ -266,3 +269,20 @@ def test_seed_article_sources(
     assert len(answers) == len(gold["no_comment"])
     if actors:
         assert [s.country for s in answers] == [w["country"] for w in gold["no_comment"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The junta said it would hold elections in June.", "The junta said"),
+        ("The Iranian leadership said it would retaliate.", "The Iranian leadership said"),
+        ("The regime said the protesters had been paid from abroad.", "The regime said"),
+    ],
+)
+def test_state_body_known_by_its_noun_is_official(
+    code_doc: Callable[..., Doc], text: str, words: str
+) -> None:
+    # the actor dictionary knows these nouns as government agents; no institution word names them
+    found = [(s.kind, s.text) for s in code_doc(text)._.ew_sources]
+    assert found == [("official", words)]
+
