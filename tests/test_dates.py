@@ -80,6 +80,9 @@ RESOLVE_CASES: list[tuple[str, str | None, tuple[dt.date, dt.date, str] | None]]
     ("the past eight years", None, (D(2011, 5, 31), PUB, "range")),
     ("the past week", None, (D(2019, 5, 24), PUB, "range")),
     ("since 2011", None, (D(2011, 1, 1), PUB, "range")),
+    # a period runs since a past month even in a future clause ('will have lasted since ...')
+    ("since August", "future", (D(2018, 8, 1), PUB, "range")),
+    ("since 2030", None, None),
     ("last summer", None, (D(2018, 6, 1), D(2018, 8, 31), "range")),
     ("the first quarter of 2019", None, (D(2019, 1, 1), D(2019, 3, 31), "range")),
     ("2019-05-07", None, (D(2019, 5, 7), D(2019, 5, 7), "day")),

@@ -273,10 +273,11 @@ def _interpret(text: str, published: dt.date | None, tense: str | None) -> Inter
         day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
         return Interpretation(_value(day, day, "day", original), point) if day else None
     if m := pats["since"].match(text):
-        inner = _interpret(m[1], published, tense)
+        # what a period runs since lies before the report, whatever the clause's tense
+        inner = _interpret(m[1], published, "past")
         if inner is None:
             return None
-        if inner.value is None or published is None:
+        if inner.value is None or published is None or inner.value.start > published:
             return Interpretation(None, "duration")
         return Interpretation(_value(inner.value.start, published, "range", original), "duration")
     if m := pats["until"].match(text):
