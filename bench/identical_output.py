@@ -55,8 +55,8 @@ def inputs() -> list[str]:
     return found
 
 
-def _remove_owned(target: Path) -> None:
-    for rel in OWNED:
+def _remove_owned(target: Path, paths: tuple[str, ...] = OWNED) -> None:
+    for rel in paths:
         dest = target / Path(rel).relative_to("src")
         if dest.is_dir():
             shutil.rmtree(dest)
@@ -70,16 +70,16 @@ def _extract(ref: str, paths: tuple[str, ...], root: Path) -> None:
     subprocess.run(["tar", "-x", "-C", str(root)], input=archive, check=True)
 
 
-def owned_at(ref: str, target: Path) -> None:
+def owned_at(ref: str, target: Path, paths: tuple[str, ...] = OWNED) -> None:
     """Replaces the owned paths under ``target`` (a copy of src/) by their state at ``ref``."""
-    _remove_owned(target)
-    _extract(ref, OWNED, target.parent)
+    _remove_owned(target, paths)
+    _extract(ref, paths, target.parent)
 
 
-def owned_from_worktree(target: Path) -> None:
+def owned_from_worktree(target: Path, paths: tuple[str, ...] = OWNED) -> None:
     """Replaces the owned paths under ``target`` (a copy of src/) by the working tree's."""
-    _remove_owned(target)
-    for rel in OWNED:
+    _remove_owned(target, paths)
+    for rel in paths:
         source, dest = REPO / rel, target.parent / rel
         if source.is_dir():
             shutil.copytree(source, dest, ignore=shutil.ignore_patterns("__pycache__"))
@@ -113,7 +113,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--keep", type=Path, help="write before.jsonl/after.jsonl here")
     parser.add_argument("--others", choices=("HEAD", "worktree"), default="HEAD",
                         help="where the files outside the owned paths come from")
+    parser.add_argument("--path", action="append", dest="paths", metavar="PATH",
+                        help="compare these repo paths instead of the speed-owned ones (repeatable)")
     args = parser.parse_args(argv[1:])
+    paths = tuple(args.paths) if args.paths else OWNED
     files = inputs()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -124,8 +127,8 @@ def main(argv: list[str]) -> int:
             else:
                 shutil.copytree(REPO / "src", root / side / "src",
                                 ignore=shutil.ignore_patterns("__pycache__"))
-        owned_at(args.ref, root / "before" / "src")
-        owned_from_worktree(root / "after" / "src")
+        owned_at(args.ref, root / "before" / "src", paths)
+        owned_from_worktree(root / "after" / "src", paths)
         before = code(root / "before" / "src", root / "before.jsonl", files)
         after = code(root / "after" / "src", root / "after.jsonl", files)
         if args.keep:

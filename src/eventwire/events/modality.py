@@ -9,12 +9,16 @@ that are facts on their own, so the walk stops at them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.cues import Cues
 from eventwire.model import AUX_MODES, DateMention
+from eventwire.nlp.folding import FoldedPattern, fold
+from eventwire.nlp.text import doc_text
 
 __all__ = ["Modality", "clause_head", "is_question", "modality", "non_response_clauses"]
 
@@ -53,11 +57,19 @@ def clause_head(tok: Token) -> Token:
     return cur
 
 
+@lru_cache(maxsize=128)
+def _folded(pattern: re.Pattern[str]) -> FoldedPattern:
+    return FoldedPattern.of(pattern)
+
+
 def non_response_clauses(sent: Span, cues: Cues) -> frozenset[int]:
     """Heads of the clauses of ``sent`` that report a journalist's unanswered enquiry."""
     heads: set[int] = set()
+    # Span.text builds a Token per word: slice the cached text once, search it folded
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    folded = fold(text)
     for pattern in cues.non_response:
-        for m in pattern.finditer(sent.text):
+        for m in _folded(pattern).finditer(text, folded):
             span = sent.doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
             if span is not None and len(span):
                 heads.add(clause_head(span[0]).i)
