@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -70,7 +70,15 @@ class Cues:
         return next((r for w, r in self.region_words if w == word), None)
 
     def reference(self, noun: str) -> Reference | None:
-        return next((r for r in self.references if r.noun == noun), None)
+        return self._references_by_noun.get(noun)
+
+    @cached_property
+    def _references_by_noun(self) -> dict[str, Reference]:
+        # asked for every token of an article: a map, built once, where the first entry wins
+        index: dict[str, Reference] = {}
+        for r in self.references:
+            index.setdefault(r.noun, r)
+        return index
 
     def ambiguity(self, key: str) -> AmbiguousName | None:
         return next((a for k, a in self.ambiguous if k == key), None)
