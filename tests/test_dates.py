@@ -234,6 +234,12 @@ EVENT_DATE_CASES: list[tuple[str, str, tuple[dt.date, dt.date] | None]] = [
     ("The minister said on Tuesday that Russia had rejected the request.", "rejected", None),
     ("The minister said on Tuesday that Russia had rejected the request.", "said",
      (D(2019, 5, 28), D(2019, 5, 28))),
+    # a clause told at the time of speaking takes the report's date; an earlier past does not
+    ("The envoy said on Tuesday that Ankara was seeking guarantees from Baghdad.", "seeking",
+     (D(2019, 5, 28), D(2019, 5, 28))),
+    ("The envoy said on Tuesday that Ankara would meet the rebels.", "meet",
+     (D(2019, 5, 28), D(2019, 5, 28))),
+    ("The envoy said on Tuesday that Ankara attacked the rebels.", "attacked", None),
     ("On the night of May 12, the US and UK armed forces carried out strikes.", "carried",
      (D(2019, 5, 12), D(2019, 5, 12))),
     ("At the Cabinet meeting on Tuesday, the government decided to suspend the pact.", "decided",

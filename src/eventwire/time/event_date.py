@@ -8,7 +8,10 @@ each weaker than the one before:
 * a clause that describes a date ("in May, when the government summoned ...") takes that date;
 * a date on an occasion the trigger happens at ("at the Cabinet meeting on Tuesday, the
   government decided") dates the trigger, but only through a preposition: a date written as a
-  modifier ("the 2015 nuclear deal") dates the noun, never the verb.
+  modifier ("the 2015 nuclear deal") dates the noun, never the verb;
+* an undated clause reported by a dated verb ("said on March 5 that Moscow was looking for
+  guarantees") takes the report's date when its own time is the time of speaking (a present,
+  a progressive, a modal or a future) rather than an earlier past.
 """
 
 from __future__ import annotations
@@ -106,7 +109,31 @@ def event_date_mention(doc: Doc, sentence_span: SpanLike,
         return described
     if occasion:
         return min(occasion, key=lambda c: (c[0], c[1]))[2]
-    return None
+    return _report_date(doc, mentions, chain[-1])
+
+
+#: auxiliaries whose clause happens at (or after) the time it is told: "is/was looking",
+#: "will/would meet", "can/could not accept"
+_SPEAKING_TIME_AUX = frozenset({"be", "will", "would", "shall", "should", "can", "could", "must",
+                                "may", "might"})
+_SPEAKING_TIME_TAGS = frozenset({"VBG", "VBZ", "VBP", "VB"})
+
+
+def _at_speaking_time(verb: Token) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_.lower() == "have" for a in auxes):
+        return False  # "had violated": before the report
+    if any(a.lemma_.lower() in _SPEAKING_TIME_AUX for a in auxes if a.dep_ == "aux"):
+        return True
+    return verb.tag_ in _SPEAKING_TIME_TAGS
+
+
+def _report_date(doc: Doc, mentions: list[DateMention], top: Token) -> DateMention | None:
+    if top.dep_ != "ccomp" or top.head.pos_ != "VERB" or not _at_speaking_time(top):
+        return None
+    report = top.head
+    owned = [m for m in mentions if (g := _date_owner(doc, m)) is not None and g.i == report.i]
+    return min(owned, key=lambda m: abs(m.start - report.idx)) if owned else None
 
 
 def event_date(doc: Doc, sentence_span: SpanLike, trigger_span: SpanLike) -> DateValue | None:
