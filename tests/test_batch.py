@@ -321,3 +321,30 @@ def test_windowed_store_is_opened_once_per_chunk(tmp_path: Path, fixed: Language
         report = ingest_items((_article(i) for i in range(8)), store, nlp=fixed, chunk_size=4)
     assert report.stored == 8 and _ids(db) == sorted(_article(i).id for i in range(8))
     assert opened == 4  # two chunks: one check and one write window each
+
+
+def test_parquet_run_lists_its_failures_and_a_fixed_rerun_clears_them(
+    tmp_path: Path, fixed: Language
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(BODY * 3)
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "pq"
+    report = code_into_parquet([folder], out, nlp=fixed)
+    assert report.stored == 1
+    listed = CliRunner().invoke(main, ["failures", "--parquet", str(out)])
+    assert listed.exit_code == 0
+    assert listed.stdout == f"{folder}/empty.txt\tempty file\n"
+    (folder / "empty.txt").write_text(BODY * 2)
+    again = code_into_parquet([folder], out, nlp=fixed)
+    assert again.stored >= 1 and again.failures == ()
+    assert CliRunner().invoke(main, ["failures", "--parquet", str(out)]).stdout == ""
+
+
+@pytest.mark.parametrize("args", [["failures"], ["failures", "--db", "x", "--parquet", "y"]])
+def test_failures_needs_one_target(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "x").write_text("")
+    (tmp_path / "y").mkdir()
+    result = CliRunner().invoke(main, args, catch_exceptions=False, env={})
+    assert result.exit_code == 2

@@ -24,7 +24,7 @@ from eventwire.model import Article
 from eventwire.scale.chunks import CHUNK_SIZE, Chunk, chunked
 from eventwire.scale.engines import Engine, InProcessEngine, ProcessPoolEngine
 from eventwire.scale.inputs import expand_paths
-from eventwire.scale.parquet import chunk_is_written
+from eventwire.scale.parquet import chunk_is_written, write_failures
 from eventwire.scale.progress import NoProgress, Progress
 from eventwire.scale.worker import ChunkResult, ChunkTask
 from eventwire.store import Store
@@ -193,7 +193,7 @@ def code_into_parquet(
 ) -> BatchReport:
     """Code ``paths`` into Parquet partitions under ``out_dir`` (see eventwire.scale.parquet);
     chunks already written are skipped, so a rerun resumes. ``stored`` counts articles written.
-    Failures are reported (``on_failure``, the report), not persisted."""
+    Failures are reported (``on_failure``, the report) and listed in ``out_dir/_failures.tsv``."""
     root = Path(out_dir)
     tally = _Tally(on_failure, progress or NoProgress())
 
@@ -208,4 +208,5 @@ def code_into_parquet(
     for result in _engine(engine, nlp, workers, actors_files).run(tasks()):
         tally.stored += result.articles
         _finish(result, tally, None)
+    write_failures(root, ((f.source, f.reason) for f in tally.failures))
     return tally.report()

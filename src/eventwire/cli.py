@@ -252,13 +252,23 @@ def events(db: str, actor: str | None, recipient: str | None, event_type: str | 
 
 
 @main.command()
-@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
-def failures(db: str) -> None:
+@click.option("--db", type=click.Path(exists=True, dir_okay=False),
+              help="The database an ingest wrote to.")
+@click.option("--parquet", "parquet_dir", type=click.Path(exists=True, file_okay=False),
+              help="The folder an ingest --parquet wrote to.")
+def failures(db: str | None, parquet_dir: str | None) -> None:
     """List inputs that could not be coded, with the reason."""
-    from eventwire.store import open_store
+    if (db is None) == (parquet_dir is None):
+        raise click.UsageError("give exactly one of --db FILE and --parquet DIR")
+    if parquet_dir is not None:
+        from eventwire.scale.parquet import read_failures
 
-    with open_store(db, read_only=True) as store:
-        rows = store.failures()
+        rows = read_failures(Path(parquet_dir))
+    else:
+        from eventwire.store import open_store
+
+        with open_store(str(db), read_only=True) as store:
+            rows = store.failures()
     for source, reason in rows:
         click.echo(f"{source}\t{reason}")
     click.echo(f"{len(rows)} failure(s)", err=True)

@@ -6,7 +6,9 @@ Layout: ``DIR/articles/published=2019-05-31/part-<hash>.parquet`` and the same u
 or not), so a rerun overwrites a file rather than adding a copy. Each file is written to a
 temporary name and renamed; a marker ``DIR/_chunks/<chunk hash>.done`` is written last, and only
 when every article of the chunk was coded, so a rerun skips finished chunks without coding them
-and retries chunks that had failures.
+and retries chunks that had failures. The inputs a run could not code are listed in
+``DIR/_failures.tsv`` (source, reason), rewritten at the end of every run: a rerun retries them,
+so the file always names what is still missing.
 """
 
 from __future__ import annotations
@@ -23,9 +25,12 @@ from eventwire.coding import CodedArticle
 from eventwire.model import Article, Entity
 from eventwire.scale.chunks import Chunk, chunk_key
 
-__all__ = ["chunk_is_written", "partition_paths", "write_partitions"]
+__all__ = [
+    "chunk_is_written", "partition_paths", "read_failures", "write_failures", "write_partitions",
+]
 
 UNKNOWN_DATE = "unknown"
+FAILURES_FILE = "_failures.tsv"
 
 
 def _partition(published: dt.date | None) -> str:
@@ -154,3 +159,30 @@ def write_partitions(
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text("\n".join(a.id for a in chunk.articles) + "\n", encoding="utf-8")
     return written
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def write_failures(root: Path, failures: Iterable[tuple[str, str]]) -> Path:
+    """Replace ``root/_failures.tsv`` by ``failures`` (source, reason), one per line."""
+    path = root / FAILURES_FILE
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    lines = [f"{_one_line(source)}\t{_one_line(reason)}\n" for source, reason in failures]
+    tmp.write_text("".join(lines), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def read_failures(root: Path) -> list[tuple[str, str]]:
+    """What the last finished run under ``root`` could not code (empty before any run)."""
+    path = root / FAILURES_FILE
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        source, _, reason = line.partition("\t")
+        rows.append((source, reason))
+    return rows
