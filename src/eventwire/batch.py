@@ -24,7 +24,7 @@ from eventwire.model import Article
 from eventwire.scale.chunks import CHUNK_SIZE, Chunk, chunked
 from eventwire.scale.engines import Engine, InProcessEngine, ProcessPoolEngine
 from eventwire.scale.inputs import expand_paths
-from eventwire.scale.parquet import chunk_is_written, write_failures
+from eventwire.scale.parquet import chunk_is_written, write_failures, written_ids
 from eventwire.scale.progress import NoProgress, Progress
 from eventwire.scale.worker import ChunkResult, ChunkTask
 from eventwire.store import Store
@@ -196,9 +196,19 @@ def code_into_parquet(
     Failures are reported (``on_failure``, the report) and listed in ``out_dir/_failures.tsv``."""
     root = Path(out_dir)
     tally = _Tally(on_failure, progress or NoProgress())
+    finished = written_ids(root)
+
+    def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if article.id in finished:
+                tally.already += 1
+                tally.progress.advance(1)
+            else:
+                yield article
 
     def tasks() -> Iterator[ChunkTask]:
-        for chunk in chunked(_articles(read_inputs(paths, date), tally, None), chunk_size):
+        source = fresh(_articles(read_inputs(paths, date), tally, None))
+        for chunk in chunked(source, chunk_size):
             if chunk_is_written(root, chunk):
                 tally.already += len(chunk)
                 tally.progress.advance(len(chunk))

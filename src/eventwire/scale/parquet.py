@@ -27,6 +27,7 @@ from eventwire.scale.chunks import Chunk, chunk_key
 
 __all__ = [
     "chunk_is_written", "partition_paths", "read_failures", "write_failures", "write_partitions",
+    "written_ids",
 ]
 
 UNKNOWN_DATE = "unknown"
@@ -58,6 +59,15 @@ def _marker(root: Path, chunk: Chunk) -> Path:
 
 def chunk_is_written(root: Path, chunk: Chunk) -> bool:
     return _marker(root, chunk).exists()
+
+
+def written_ids(root: Path) -> frozenset[str]:
+    """Ids of the articles in finished chunks: a rerun leaves them out before chunking, so an
+    input added or fixed since cannot make a finished article part of a new chunk (and file)."""
+    ids: set[str] = set()
+    for marker in (root / "_chunks").glob("*.done"):
+        ids.update(line for line in marker.read_text(encoding="utf-8").splitlines() if line)
+    return frozenset(ids)
 
 
 def _names(entities: Sequence[Entity]) -> list[str]:
