@@ -7,6 +7,7 @@ The Docs are parsed by the session pipeline's spaCy steps only; ``ew_entities`` 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 import itertools
 import re
 
@@ -411,6 +412,14 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # drills held by several parties together are military cooperation
     ("French and Egyptian warships launched war games in the Mediterranean.", {("COOPERATE", "EGY+FRA", "", "")}),
     ("NATO launched war games in the Mediterranean.", {("MOBILIZE", "IGO", "", "")}),
+    # a light verb's prepositional object is its subject's act
+    ("Israel participated in the talks with Egypt.", {("CONSULT", "ISR", "EGY", "")}),
+    ("Iran engaged in talks with France.", {("CONSULT", "IRN", "FRA", "")}),
+    # "continued" misread as the noun's modifier: the subject hung on it still acts
+    ("Russia and Iran on Sunday continued discussion over phone on the ceasefire.", {("CONSULT", "IRN+RUS", "", "")}),
+    # a denial and a rejection of talks are different acts of one type: both are kept
+    ("Russia says it never violated Turkish airspace. Russia cancelled its talks with Turkey.",
+     {("REJECT", "RUS", "", ""), ("REJECT", "RUS", "TUR", ""), ("COERCE", "RUS", "", "negation")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]
@@ -439,6 +448,12 @@ def test_dedupe_drops_vaguer_restatements_only() -> None:
     # a vague mention first is replaced by the specific one that follows
     kept = dedupe([vaguer, first])
     assert len(kept) == 1 and countries(kept[0].recipient) == {"IRN"}
+    # a denial (CAMEO 01) is no vaguer mention of a rejection (CAMEO 12)
+    denial = replace(_event("REJECT", "RUS", None, 40), cameo="016")
+    refusal = replace(_event("REJECT", "RUS", "TUR", 50), cameo="125")
+    assert dedupe([denial, refusal]) == [denial, refusal]
+    merged = dedupe([replace(denial, cameo="125"), refusal])
+    assert [countries(e.recipient) for e in merged] == [{"TUR"}]
 
 
 def test_unparsed_doc_codes_nothing(nlp: Language) -> None:

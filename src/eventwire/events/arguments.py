@@ -409,6 +409,23 @@ def _pobjs(noun: Token, preps: frozenset[str]) -> list[tuple[Token, str]]:
     return out
 
 
+#: prepositions a light verb takes its act with ("engaged IN cleansing", "embarked ON a campaign")
+_LIGHT_PREPS = frozenset({"in", "on", "upon"})
+
+
+def _light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
+    """The light verb whose object the act noun is, directly ("launched an attack") or through a
+    preposition ("were engaged IN ethnic cleansing")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _LIGHT_PREPS:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in light_verbs:
+        return None
+    return head
+
+
 def _names_target(pat: NounPattern, mod: Token) -> bool:
     """Whether a name modifying a forceful noun is its target: "the Ukraine invasion", "Iran
     sanctions"; an abbreviation usually names the sender ("U.S. sanctions", "EU sanctions")."""
@@ -487,13 +504,24 @@ def noun_arguments(
             if ents:
                 actor = Argument(ents, f"{via} '{tok.text}'")
                 break
-    if actor is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs:
-        # "the United States speeded up the withdrawal": the light verb's subject acts
-        subj, via = subject_token(noun.head)
+    light = _light_verb(noun, light_verbs)
+    if actor is None and light is not None:
+        # "the United States speeded up the withdrawal", "were engaged IN ethnic cleansing": the
+        # light verb's subject acts
+        subj, via = subject_token(light)
         if subj is not None:
             ents, _ = index.phrase(_antecedent(subj))
             if ents:
-                actor = Argument(ents, f"{via} '{subj.text}' of '{noun.head.text}'", subj.i)
+                actor = Argument(ents, f"{via} '{subj.text}' of '{light.text}'", subj.i)
+    if actor is None:
+        # "Lavrov and Kerry on Sunday continued discussion": the parser read the verb as the noun's
+        # modifier, hanging the subject on that modifier or on the noun
+        misread = [c for c in noun.children if c.dep_ == "amod" and c.tag_ == "VBD"]
+        for subj in (c for h in (noun, *misread) for c in h.children if c.dep_ == "nsubj"):
+            ents, _ = index.phrase(subj)
+            if ents:
+                actor = Argument(ents, f"subject '{subj.text}' of the noun", subj.i)
+                break
     if actor is None and pat.between:
         for tok, via in _pobjs(noun, frozenset({"between", "among"})):
             ents, _ = index.phrase(tok)

@@ -19,10 +19,10 @@ def dedupe(events: list[Event]) -> list[Event]:
     """
     kept: list[Event] = []
     for ev in events:
-        key = (ev.type, countries(ev.actor), ev.asserted)
+        key = (ev.type, countries(ev.actor), ev.asserted, _kind(ev))
         merged = False
         for i, old in enumerate(kept):
-            if (old.type, countries(old.actor), old.asserted) != key:
+            if (old.type, countries(old.actor), old.asserted, _kind(old)) != key:
                 continue
             if old.evidence.start == ev.evidence.start:
                 continue  # two triggers in one sentence are two acts ("abandoned ... before reimposing")
@@ -37,3 +37,10 @@ def dedupe(events: list[Event]) -> list[Event]:
         if not merged:
             kept.append(ev)
     return kept
+
+
+def _kind(ev: Event) -> str:
+    """The CAMEO root of an event: one PLOVER type spans different acts ("Moscow says it never
+    strayed", a denial, CAMEO 01; "cancelled his visit", a rejection, CAMEO 12) that restate
+    nothing of each other."""
+    return (ev.cameo or "")[:2]
