@@ -77,6 +77,8 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "police": (None, "COP", "reference"),
     "Reuters": (None, "MED", "organization"),
     "Amnesty International": (None, "NGO", "organization"),
+    "al-Qaeda": (None, "REB", "armed_group"),
+    "rebels": (None, "REB", "agent"),
 }
 
 
@@ -420,6 +422,11 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     # a denial and a rejection of talks are different acts of one type: both are kept
     ("Russia says it never violated Turkish airspace. Russia cancelled its talks with Turkey.",
      {("REJECT", "RUS", "", ""), ("REJECT", "RUS", "TUR", ""), ("COERCE", "RUS", "", "negation")}),
+    # a named armed group acts on its own account without a country; generic rebels do not
+    ("al-Qaeda threatened to attack Israel.", {("THREATEN", "", "ISR", "")}),
+    ("Rebels threatened to attack Israel.", set()),
+    # a press release is a document, not a release of prisoners
+    ("Israel detained the refugees, according to a press release by NATO.", {("COERCE", "ISR", "", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

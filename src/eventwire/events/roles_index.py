@@ -52,8 +52,12 @@ def countries(entities: tuple[Entity, ...]) -> frozenset[str]:
 _STATELESS_ACTORS = frozenset({"IGO", "NGO"})
 
 
+#: kinds of named actor that act on their own account without a country ("al-Qaeda threatened")
+_STATELESS_KINDS = frozenset({"armed_group"})
+
+
 def _usable(ent: Entity) -> bool:
-    return bool(ent.country) or (ent.sector or "").upper() in _STATELESS_ACTORS
+    return bool(ent.country) or (ent.sector or "").upper() in _STATELESS_ACTORS or ent.kind in _STATELESS_KINDS
 
 
 class EntityIndex:
