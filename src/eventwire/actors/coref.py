@@ -20,6 +20,7 @@ from eventwire.actors.compounds import is_subject
 from eventwire.actors.cues import Cues
 from eventwire.actors.definites import read_definite
 from eventwire.model import Entity
+from eventwire.nlp.lexical import tokens_with_lower
 from eventwire.nlp.text import doc_text
 
 __all__ = ["affiliate_sources", "resolve_references"]
@@ -40,10 +41,8 @@ def resolve_references(doc: Doc, entities: Sequence[Entity], cues: Cues,
     out: list[Entity] = []
     replaced: set[int] = set()
     starts = [e.start for e in found]
-    for tok in doc:
-        if tok.lower_ not in cues.person_pronouns and tok.lower_ not in cues.body_pronouns \
-                and cues.reference(tok.lower_) is None:
-            continue
+    for i in tokens_with_lower(doc, cues.coreferring_words):
+        tok = doc[i]
         at = bisect.bisect_right(starts, tok.idx)
         covering = [e for e in found[max(0, at - 3):at] if e.start <= tok.idx < e.end]
         if tok.lower_ in cues.person_pronouns and tok.dep_ in _SUBJECT and not covering:

@@ -73,6 +73,11 @@ class Cues:
         return self._references_by_noun.get(noun)
 
     @cached_property
+    def coreferring_words(self) -> frozenset[str]:
+        """Every word ``resolve_references`` looks at: pronouns and reference nouns."""
+        return self.person_pronouns | self.body_pronouns | frozenset(self._references_by_noun)
+
+    @cached_property
     def _references_by_noun(self) -> dict[str, Reference]:
         # asked for every token of an article: a map, built once, where the first entry wins
         index: dict[str, Reference] = {}

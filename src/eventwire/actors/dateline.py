@@ -6,10 +6,13 @@ convention, usually the dateline country's.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc
 
 from eventwire.actors.appositions import city_country
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.nlp.text import doc_text, tokens_from
 
 __all__ = ["dateline_country"]
 
@@ -24,12 +27,30 @@ def _country_of(name: str, kb: KnowledgeBase) -> str | None:
     return city_country(name.title()) if name.isupper() else city_country(name)
 
 
+def _paragraph_starts(doc: Doc) -> Iterator[int]:
+    """Token 0 and each token right after a line break, in order (spaCy keeps every line break
+    in a whitespace token, so the text's newlines find them without walking the Doc)."""
+    yield 0
+    text = doc_text(doc)
+    last = 0
+    at = text.find("\n")
+    while at != -1:
+        i = tokens_from(doc, at + 1)
+        if i >= len(doc):
+            return
+        if i > last:
+            yield i
+            last = i
+        at = text.find("\n", doc[i].idx)
+
+
 def dateline_country(doc: Doc, kb: KnowledgeBase) -> str | None:
     paragraphs = 0
-    for tok in doc:
-        starts_paragraph = tok.i == 0 or "\n\n" in doc[tok.i - 1].whitespace_ \
-            or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text)
-        if not starts_paragraph or tok.is_space:
+    for start in _paragraph_starts(doc):
+        if start and not doc[start - 1].is_space:
+            continue  # a line break inside a token's own text (rare: not a paragraph)
+        tok = doc[start]
+        if tok.is_space:
             continue
         paragraphs += 1
         if paragraphs > _MAX_PARAGRAPHS:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.actors.matching import Mention
 from eventwire.actors.surnames import one_edit
+from eventwire.nlp.text import doc_text, token_starts
 
 __all__ = ["misspelt_states", "state_words"]
 
@@ -38,15 +39,23 @@ def state_words(kb: KnowledgeBase) -> Mapping[str, tuple[tuple[str, str], ...]]:
     return MappingProxyType({k: tuple(v.items()) for k, v in table.items()})
 
 
+def _lengths(doc: Doc) -> list[int]:
+    return doc.to_array("LENGTH").tolist() if len(doc) else []
+
+
 def misspelt_states(doc: Doc, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """Name mentions whose ``key`` is the state word a misspelt word stands for."""
     words = state_words(kb)
     taken = {i for m in mentions for i in range(m.start, m.end)}
     out: list[Mention] = []
-    for tok in doc:
-        text = tok.text
-        if tok.i in taken or len(text) < _MIN_LEN or not text.isalpha() or not text[0].isupper() \
-                or tok.ent_type_ in _NOT_PLACES or kb.candidates(text):
+    full = doc_text(doc)
+    # the text's own characters first: a Token object only for long capitalised words
+    for i, (start, length) in enumerate(zip(token_starts(doc), _lengths(doc), strict=True)):
+        text = full[start : start + length]
+        if length < _MIN_LEN or not text[0].isupper() or not text.isalpha() or i in taken:
+            continue
+        tok = doc[i]
+        if tok.ent_type_ in _NOT_PLACES or kb.candidates(text):
             continue
         low = text.lower()
         near = [(w, country) for w, country in words.get(low[0], ()) if one_edit(w, low)]
