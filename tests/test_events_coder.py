@@ -427,6 +427,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("Rebels threatened to attack Israel.", set()),
     # a press release is a document, not a release of prisoners
     ("Israel detained the refugees, according to a press release by NATO.", {("COERCE", "ISR", "", "")}),
+    # force readied materially is a military move; a stated readiness is a threat
+    ("The Russian army prepared to resume shelling Ukraine.", {("MOBILIZE", "RUS", "UKR", "")}),
+    ("Russia is preparing to attack Ukraine.", {("MOBILIZE", "RUS", "UKR", "")}),
+    ("Russia is prepared to attack Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -35,6 +35,9 @@ def reinterpret(
     if "future" not in aux or blocked:
         return typ, cameo, mode, aux
     rest = [a for a in aux if a != "future"]
+    if mod.preparing and typ in cues.prepared_to_mobilize:
+        why.append(f"material preparation of {typ} -> MOBILIZE")
+        return "MOBILIZE", "150", None, rest
     if mod.intent and typ in cues.intent_to_threaten:
         why.append(f"stated readiness for {typ} -> THREATEN")
         return "THREATEN", THREAT_CAMEO.get(typ, "130"), None, rest

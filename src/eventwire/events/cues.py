@@ -66,6 +66,11 @@ class Cues:
     falsity_words: frozenset[str] = frozenset()
     #: pattern ids of withdrawals that expel when the forces withdrawn are another party's
     expelled_if_foreign: frozenset[str] = frozenset()
+    #: verbs of material preparation ("the army PREPARED to resume shelling"): force being
+    #: readied is a military move, where a stated readiness ("is prepared to") is a threat
+    preparation_verbs: frozenset[str] = frozenset()
+    #: forceful acts whose material preparation is a military move (PLOVER MOBILIZE)
+    prepared_to_mobilize: frozenset[str] = frozenset()
 
 
 def _set(data: dict[str, Any], key: str) -> frozenset[str]:
@@ -122,4 +127,6 @@ def load_cues() -> Cues:
         expelled_if_foreign=_set(data, "expelled_if_foreign"),
         falsity_words=_set(data, "falsity_words"),
         joint_when_shared=_set(data, "joint_when_shared"),
+        preparation_verbs=_set(data, "preparation_verbs"),
+        prepared_to_mobilize=frozenset(str(v) for v in data.get("prepared_to_mobilize") or ()),
     )

@@ -45,6 +45,8 @@ class Modality:
     #: the act is only said to be possible, by a modal of its own, on a condition ("the EC MAY
     #: halt mediation IF ..."): a conditional threat
     possible_if: bool = False
+    #: the actor readies the act materially ("the army PREPARED to resume shelling")
+    preparing: bool = False
 
 
 def clause_head(tok: Token) -> Token:
@@ -148,6 +150,7 @@ def modality(
     future_open = True
     conditional = False
     intent = False
+    preparing = False
     backshifted: Token | None = None
     obliged: Token | None = None
     reporter: Token | None = None
@@ -161,7 +164,9 @@ def modality(
             if lemma in cues.future_heads or lemma in cues.intent_heads:
                 aux.add("future")
                 reasons.append(f"future: complement of '{tok.text}'")
-                intent = intent or lemma in cues.intent_heads
+                readying = lemma in cues.preparation_verbs and _active_verb(tok)
+                preparing = preparing or readying
+                intent = intent or (lemma in cues.intent_heads and not readying)
             if lemma in cues.negation_heads:
                 aux.add("negation")
                 reasons.append(f"negation: complement of '{tok.text}'")
@@ -255,7 +260,15 @@ def modality(
     hedges = [r for r in reasons if r.startswith("hypothetical")]
     possible_if = conditioned and own_modal and len(hedges) == 1 and not noun and reported_by is not None
     return Modality(ordered, non_event, tuple(reasons), demand_by, conditioned, unless, intent, reported_by,
-                    possible_if)
+                    possible_if, preparing)
+
+
+def _active_verb(tok: Token) -> bool:
+    """A finite or progressive active verb ("prepared", "is preparing"), not a predicative
+    participle ("is prepared to")."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return False
+    return not any(c.dep_ in ("auxpass", "cop") for c in tok.children)
 
 
 def published_date(doc: Doc) -> dt.date | None:
