@@ -431,6 +431,12 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
     ("The Russian army prepared to resume shelling Ukraine.", {("MOBILIZE", "RUS", "UKR", "")}),
     ("Russia is preparing to attack Ukraine.", {("MOBILIZE", "RUS", "UKR", "")}),
     ("Russia is prepared to attack Ukraine.", {("THREATEN", "RUS", "UKR", "")}),
+    # an execution is a state's act: the state it happens in does it; deploring the executions
+    # later is aimed at that state
+    ("The protests followed the execution in Iran of four activists. France deplored the executions.",
+     {("ASSAULT", "IRN", "", ""), ("ACCUSE", "FRA", "IRN", "")}),
+    ("The protests followed the execution of four activists. France deplored the executions.",
+     {("ACCUSE", "FRA", "", "")}),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

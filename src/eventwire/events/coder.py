@@ -19,7 +19,7 @@ from eventwire.events.cameo import cameo_row
 from eventwire.events.category import THREAT_CAMEO, reinterpret
 from eventwire.events.cues import Cues, load_cues
 from eventwire.events.dedupe import dedupe
-from eventwire.events.host import host_actor
+from eventwire.events.host import host_actor, venue_actor
 from eventwire.events.modality import (
     clause_head,
     is_question,
@@ -118,10 +118,12 @@ class RuleCoder:
         index = EntityIndex(doc)
         events: list[Event] = []
         for sent in doc.sents:
-            events.extend(self._sentence(doc, sent, index, _followed(events)))
+            events.extend(self._sentence(doc, sent, index, _followed(events), tuple(events)))
         return dedupe(events)
 
-    def _sentence(self, doc: Doc, sent: Span, index: EntityIndex, prior: Event | None = None) -> list[Event]:
+    def _sentence(
+        self, doc: Doc, sent: Span, index: EntityIndex, prior: Event | None = None, told: tuple[Event, ...] = ()
+    ) -> list[Event]:
         if is_question(sent):
             return []
         triggers = find_triggers(sent, index.entity_tokens)
@@ -188,7 +190,8 @@ class RuleCoder:
                 continue
             if trig.kind == "noun" and clause_head(doc[trig.head]).i in silenced:
                 continue
-            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects, by_head, prior)
+            event = self._event(doc, sent, trig, index, embedded_context.get(trig.head), verb_objects, by_head, prior,
+                                told)
             if event is None:
                 continue
             claim = reported_accusation(doc, sent, trig, event, index, self.cues)
@@ -208,6 +211,7 @@ class RuleCoder:
         verb_objects: dict[int, tuple[Trigger, Argument | None]],
         by_head: dict[int, Trigger],
         prior: Event | None = None,
+        told: tuple[Event, ...] = (),
     ) -> Event | None:
         pat = trig.pattern
         inherits = isinstance(pat, VerbPattern) and pat.inherits
@@ -225,7 +229,7 @@ class RuleCoder:
                 hosted = host_actor(doc, doc[trig.head], index)
                 if hosted is not None:
                     actor, recipient = hosted
-            recipient = self._nominal_object(doc, trig, index, by_head, actor, recipient)
+            recipient = self._nominal_object(doc, trig, index, by_head, actor, recipient, told)
             topical = isinstance(pat, VerbPattern) and pat.topic_object
             if recipient is None and pat.type in _PLACE_RECIPIENT_TYPES and not topical:
                 # a place in what is discussed is no destination
@@ -241,6 +245,8 @@ class RuleCoder:
                 # "imposed sanctions", "held joint exercises": the verb already coded this act
                 return None
             actor, recipient = noun_arguments(trig, doc, index, self.cues.light_verbs)
+            if actor is None and pat.id in self.cues.host_state_acts:
+                actor = venue_actor(doc, doc[trig.head], index)
             if recipient is None and actor is not None and pat.type in self.cues.absorbing_types:
                 recipient = _content_subject(doc[trig.head], index, actor)
             if recipient is None and actor is not None and pat.type in _ADDRESSED_TYPES:
@@ -357,6 +363,7 @@ class RuleCoder:
         by_head: dict[int, Trigger],
         actor: Argument | None,
         recipient: Argument | None,
+        told: tuple[Event, ...] = (),
     ) -> Argument | None:
         """Acting on an act: "condemned the Russian invasion" is directed at the invader, and
         "backed the Ukraine invasion" at nobody the sentence names (the invader is unsaid)."""
@@ -376,6 +383,8 @@ class RuleCoder:
                 # recipient is the verb's
                 continue
             doer, _ = noun_arguments(nominal, doc, index)
+            if doer is None:
+                doer = _earlier_doer(nominal, told)
             if doer is not None and (actor is None or countries(doer.entities) != countries(actor.entities)):
                 return Argument(doer.entities, f"doer of '{obj.text}' ({doer.via})", doer.token)
             own_act = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
@@ -520,6 +529,15 @@ def _participle_source(doc: Doc, verb: Token) -> Attribution | None:
         if source.kind in _ATTRIBUTING and source.start <= head.idx < source.end:
             country = source.country or (source.speaker.country if source.speaker else None)
             return Attribution(source.kind, source.text, source.count, source.speaker, country)
+    return None
+
+
+def _earlier_doer(nominal: Trigger, told: tuple[Event, ...]) -> Argument | None:
+    """ "Both France and the UK said they deplored THE EXECUTIONS": an act named again without its
+    doer is the last one of its kind told before, whose doer the reaction is aimed at."""
+    for ev in reversed(told):
+        if ev.asserted and ev.pattern_id == nominal.pattern.id and countries(ev.actor):
+            return Argument(ev.actor, f"doer of the '{ev.trigger.text}' told before")
     return None
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from eventwire.events.arguments import Argument, EntityIndex, countries
 from eventwire.model import Entity
 
-__all__ = ["host_actor"]
+__all__ = ["host_actor", "venue_actor"]
 
 #: "the envoy TO India", "the ambassador of Mexico IN Bolivia"
 _POSTING_PREPS = frozenset({"to", "in"})
@@ -73,4 +73,23 @@ def host_actor(doc: Doc, verb: Token, index: EntityIndex) -> tuple[Argument, Arg
         if not others:
             return None  # the envoy is only said to be the host's own: no foreign act
         return Argument(ents, f"host state: {via}", tok.i), Argument(others, f"guest '{subj.text}'", subj.i)
+    return None
+
+
+def venue_actor(doc: Doc, noun: Token, index: EntityIndex) -> Argument | None:
+    """The state a nominal state act happens in ("the execution IN SAUDI ARABIA of four Shias")."""
+    inside = frozenset({"in"})
+    found = _pobjs(noun, inside)
+    if noun.dep_ == "dobj":
+        # the parser hangs "in X" on the verb, or on another "in" phrase ("followed the execution
+        # earlier in the day IN SAUDI ARABIA")
+        for tok in _pobjs(noun.head, inside):
+            found += [tok, *_pobjs(tok, inside)]
+    for tok in found:
+        ents = tuple(e for e in index.phrase(tok)[0] if e.country)
+        if not ents:
+            place = _place_state(doc, tok)
+            ents = (place,) if place is not None else ()
+        if ents:
+            return Argument(ents, f"state where '{noun.text}' happens ('{tok.text}')", tok.i)
     return None
