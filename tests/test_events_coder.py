@@ -78,6 +78,8 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
     "Reuters": (None, "MED", "organization"),
     "Amnesty International": (None, "NGO", "organization"),
     "al-Qaeda": (None, "REB", "armed_group"),
+    "Kenyan rebels": ("KEN", "REB", "agent"),
+    "President Ruto": ("KEN", "GOV", "person"),
     "rebels": (None, "REB", "agent"),
 }
 
@@ -437,6 +439,10 @@ CASES: list[tuple[str, set[tuple[str, str, str, str]]]] = [
      {("ASSAULT", "IRN", "", ""), ("ACCUSE", "FRA", "IRN", "")}),
     ("The protests followed the execution of four activists. France deplored the executions.",
      {("ACCUSE", "FRA", "", "")}),
+    # a demand on a party of the speaker's own country is one when they are different sides
+    ("Kenyan rebels announced that President Ruto must accept constitutional changes.", {("REQUEST", "KEN", "KEN", "")}),
+    ("Kenya announced that President Ruto must accept constitutional changes.", set()),
+    ("Iran said it must reduce its oil exports.", set()),
     # --- historical
     ("Russia invaded Ukraine in 1994.", {("ASSAULT", "RUS", "UKR", "historical")}),
 ]

@@ -410,8 +410,8 @@ class RuleCoder:
         if speaker is None:
             return None
         ents, _ = index.phrase(speaker)
-        if not ents or countries(ents) == countries(obliged.entities):
-            return None
+        if not ents or (countries(ents) == countries(obliged.entities) and not _other_side(ents, obliged.entities)):
+            return None  # "Iran said it must respond": no demand on anyone else
         row = cameo_row(cameo)
         return Event(
             type=typ,
@@ -530,6 +530,14 @@ def _participle_source(doc: Doc, verb: Token) -> Attribution | None:
             country = source.country or (source.speaker.country if source.speaker else None)
             return Attribution(source.kind, source.text, source.count, source.speaker, country)
     return None
+
+
+def _other_side(speaker: tuple[Entity, ...], obliged: tuple[Entity, ...]) -> bool:
+    """Whether two parties of one country are distinct sides ("Rwandan REBELS said the
+    GOVERNMENT must agree"): their sectors are known and share none."""
+    said = {e.sector for e in speaker if e.sector}
+    told = {e.sector for e in obliged if e.sector}
+    return bool(said and told) and not said & told
 
 
 def _earlier_doer(nominal: Trigger, told: tuple[Event, ...]) -> Argument | None:
