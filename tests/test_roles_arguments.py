@@ -127,6 +127,9 @@ CASES: list[tuple[str, tuple[str, str, str]]] = [
     ("Egypt demanded Israel's withdrawal from the region.", ("REQUEST", "EGY", "ISR")),
     # who made the appeal that is rejected, even a compatriot
     ("Kenyan rebels rejected an appeal from President Ruto to disarm.", ("REJECT", "KEN", "KEN")),
+    # where the envoy acted on is posted: a named state, or a place in one
+    ("Japan recalled its ambassador from Iraq.", ("SANCTION", "JPN", "IRQ")),
+    ("Japan pulled its diplomats from Nairobi.", ("SANCTION", "JPN", "KEN")),
 ]
 
 

@@ -29,6 +29,8 @@ from eventwire.model import Entity
 __all__ = ["Argument", "EntityIndex", "consequence_target", "countries", "noun_arguments", "verb_arguments"]
 
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+#: where a thing acted on is sent, posted or withdrawn ("its ambassador TO / IN / FROM Iran")
+_POSTING_PREPS = frozenset({"to", "in", "from"})
 #: acts whose compound-name modifier is their target ("the Ukraine invasion")
 _FORCEFUL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 #: "used tear gas TO DISPERSE": the user acts, not the instrument
@@ -153,6 +155,11 @@ def _recipient_tokens(
                     # "send U.S. troops", "shoot down a Russian jet": the thing acted on; only
                     # its owner, if not the actor itself, can be the recipient
                     out.append((c, THEME + dep))
+                    # "recalled its ambassador FROM IRAN", "sent troops TO SYRIA": the parser often
+                    # hangs the place the thing acted on goes to or comes from on the thing
+                    out.extend((p, f"prep '{prep.lower_}' of '{c.text}'") for prep in c.children
+                               if prep.dep_ == "prep" and prep.lower_ in _POSTING_PREPS
+                               for p in prep.children if p.dep_ == "pobj")
                     # "prevented the demonstration STAGED BY STUDENTS": its makers are acted upon
                     out.extend((m, f"agent of '{cl.text}'") for cl in c.children
                                if cl.dep_ == "acl" and cl.tag_ == "VBN" for m in (_agent(cl),) if m is not None)

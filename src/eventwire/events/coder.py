@@ -234,6 +234,8 @@ class RuleCoder:
             if recipient is None and pat.type in _PLACE_RECIPIENT_TYPES and not topical:
                 # a place in what is discussed is no destination
                 recipient = _host_place(doc, trig, actor)
+            if recipient is None and pat.type == "SANCTION":
+                recipient = _posting_place(doc, trig, actor)
             if actor is not None:
                 for obj in _objects_of(doc, trig):
                     verb_objects[obj] = (trig, actor)
@@ -587,6 +589,24 @@ def _issues_an_act(verb: Token, by_head: dict[int, Trigger], statement_nouns: fr
         ):
             return True
     return False
+
+
+def _posting_place(doc: Doc, trig: Trigger, actor: Argument | None) -> Argument | None:
+    """ "Pulled its diplomats FROM TEHRAN", "expelled the envoy IN PARIS": the place the envoy or
+    staff acted on is posted in names the state the sanction is aimed at."""
+    places = doc._.ew_places or []
+    home = countries(actor.entities) if actor is not None else frozenset()
+    verb = doc[trig.head]
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "in")):
+            for tok in (p for p in prep.children if p.dep_ == "pobj"):
+                for place in places:
+                    if place.country and place.country not in home and place.start <= tok.idx < place.end:
+                        ent = Entity(place.text, place.start, place.end, place.country, kind="place",
+                                     why=f"place {place.name}")
+                        return Argument((ent,), f"posting place '{place.text}'", tok.i)
+    return None
 
 
 def _host_place(doc: Doc, trig: Trigger, actor: Argument | None) -> Argument | None:
