@@ -7,9 +7,9 @@ The Docs are parsed by the session pipeline's spaCy steps only; ``ew_entities`` 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 import itertools
 import re
+from dataclasses import replace
 
 import pytest
 from spacy.language import Language
