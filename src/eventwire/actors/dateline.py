@@ -30,6 +30,8 @@ def _country_of(name: str, kb: KnowledgeBase) -> str | None:
 def _paragraph_starts(doc: Doc) -> Iterator[int]:
     """Token 0 and each token right after a line break, in order (spaCy keeps every line break
     in a whitespace token, so the text's newlines find them without walking the Doc)."""
+    if not len(doc):
+        return
     yield 0
     text = doc_text(doc)
     last = 0
