@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -31,11 +32,13 @@ from eventwire.events.patterns import NOT_AN_EVENT, NounPattern, VerbPattern
 from eventwire.events.reported import falsity_denials, reported_accusation, reported_denial
 from eventwire.events.triggers import Trigger, find_triggers
 from eventwire.model import Attribution, Entity, Event, TextSpan
+from eventwire.nlp.lexical import tokens_with_lower
 from eventwire.nlp.text import doc_text
 
 __all__ = ["EventCoder", "RuleCoder"]
 
 #: responses to a nominal act: "rejected Iran's request" -> the request was made to the rejecter
+_MODALS_KEY = "eventwire.events.obligation_modals"
 _RESPONSE_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
 #: nominal acts addressed to someone, whose addressee a response reveals
 _ADDRESSED_TYPES = frozenset({"REQUEST", "AGREE", "THREATEN"})
@@ -330,16 +333,28 @@ class RuleCoder:
         )
 
 
+    def _modal_tokens(self, doc: Doc) -> list[int]:
+        found: list[int] | None = doc.user_data.get(_MODALS_KEY)
+        if found is None:
+            found = tokens_with_lower(doc, self.cues.obligation_modals)
+            doc.user_data[_MODALS_KEY] = found
+        return found
+
     def _obligations(
         self, doc: Doc, sent: Span, index: EntityIndex, by_head: dict[int, Trigger], skip: set[int]
     ) -> list[Event]:
         """ "The U.S. declared that China must drop barriers": a demand even when the demanded
         act is no pattern of its own (triggers are handled in ``_event``)."""
         out: list[Event] = []
-        for tok in sent:
-            if tok.i in by_head or tok.i in skip or tok.pos_ not in ("VERB", "AUX"):
+        modals = self._modal_tokens(doc)
+        # only the verbs a 'must'/'should' hangs on: found from the Doc's arrays, not token by token
+        heads = sorted({doc[i].head.i for i in modals[bisect_left(modals, sent.start):bisect_left(modals, sent.end)]
+                        if doc[i].dep_ == "aux"})
+        for i in heads:
+            tok = doc[i]
+            if not sent.start <= i < sent.end:
                 continue
-            if not any(a.dep_ == "aux" and a.lower_ in self.cues.obligation_modals for a in tok.children):
+            if tok.i in by_head or tok.i in skip or tok.pos_ not in ("VERB", "AUX"):
                 continue
             mod = modality(tok, False, self.cues, None, None)
             if mod.demand_by is None or mod.non_event:

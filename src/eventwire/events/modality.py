@@ -79,7 +79,8 @@ def non_response_clauses(sent: Span, cues: Cues) -> frozenset[int]:
 
 
 def is_question(sent: Span) -> bool:
-    return sent.text.rstrip(" \"'”’)»\n").endswith("?")
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]
+    return text.rstrip(" \"'”’)»\n").endswith("?")
 
 
 def _children(tok: Token, deps: tuple[str, ...]) -> list[Token]:

@@ -9,6 +9,8 @@ false ("Qatar maintained that the comments were MADE UP")."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.events.arguments import EntityIndex, countries, subject_token
@@ -17,6 +19,7 @@ from eventwire.events.cues import Cues
 from eventwire.events.modality import modality, published_date
 from eventwire.events.triggers import Trigger
 from eventwire.model import Entity, Event, TextSpan
+from eventwire.nlp.lexical import tokens_with_lemma, tokens_with_lower
 from eventwire.nlp.text import doc_text
 
 __all__ = ["ACCUSE_CAMEO", "DENY_CAMEO", "falsity_denials", "reported_accusation", "reported_denial"]
@@ -75,11 +78,30 @@ def reported_denial(
                   f"denied by {via} '{speaker.text}' of '{reporter.text}'")
 
 
+_FALSITY_KEY = "eventwire.events.falsity_candidates"
+
+
+def _falsity_candidates(doc: Doc, cues: Cues) -> list[int]:
+    """The tokens of ``doc`` that may call a claim false, found once per Doc from its arrays."""
+    found: list[int] | None = doc.user_data.get(_FALSITY_KEY)
+    if found is None:
+        words = cues.falsity_words
+        found = sorted(set(tokens_with_lower(doc, words))
+                       | set(tokens_with_lemma(doc, words | {"make"})))
+        doc.user_data[_FALSITY_KEY] = found
+    return found
+
+
+def _in_sentence(indices: list[int], sent: Span) -> list[int]:
+    return indices[bisect_left(indices, sent.start) : bisect_left(indices, sent.end)]
+
+
 def falsity_denials(doc: Doc, sent: Span, index: EntityIndex, cues: Cues) -> list[Event]:
     """ "Qatar maintained that the comments were MADE UP", "Iran said the reports were BASELESS":
     a speaker calling a claim false denies it (CAMEO 016, PLOVER REJECT)."""
     out: list[Event] = []
-    for tok in sent:
+    for i in _in_sentence(_falsity_candidates(doc, cues), sent):
+        tok = doc[i]
         lemma = tok.lemma_.lower()
         made_up = lemma == "make" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)
         if tok.lower_ in cues.falsity_words and tok.dep_ in ("acomp", "attr"):

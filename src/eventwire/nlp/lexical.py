@@ -12,10 +12,11 @@ from functools import lru_cache
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-__all__ = ["tokens_with_lower", "tokens_with_text"]
+__all__ = ["tokens_with_lemma", "tokens_with_lower", "tokens_with_text"]
 
 _LOWER_KEY = "eventwire.lower"
 _ORTH_KEY = "eventwire.orth"
+_LEMMA_KEY = "eventwire.lemma"
 
 
 @lru_cache(maxsize=64)
@@ -44,3 +45,16 @@ def tokens_with_text(doc: Doc, words: frozenset[str]) -> list[int]:
     wanted = _hashes(words)
     return [i for i, h in enumerate(_array(doc, "ORTH", _ORTH_KEY))
             if h in wanted and doc[i].text in words]
+
+
+@lru_cache(maxsize=64)
+def _cased(words: frozenset[str]) -> frozenset[str]:
+    return words | frozenset(w.capitalize() for w in words) | frozenset(w.upper() for w in words)
+
+
+def tokens_with_lemma(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices, in order, of the tokens whose ``lemma_.lower()`` is one of ``words`` (lower
+    case). Read after the lemmatizer: the lemma array is kept for the rest of the pipeline."""
+    wanted = _hashes(_cased(words))
+    return [i for i, h in enumerate(_array(doc, "LEMMA", _LEMMA_KEY))
+            if h in wanted and doc[i].lemma_.lower() in words]
