@@ -191,10 +191,13 @@ def _person_after(doc: Doc, pos: int, items: list[Item], k: int,
     if cand is not None and cand.kind == "person":
         return items[k].end, cand
     for ent in ents:
+        # positions first: they are integers, the label and text are built on each read
+        if not (ent.start == pos or ent.start < pos < ent.end - 1):
+            continue
         if ent.label_ != "PERSON" or any(ch.isdigit() for ch in ent.text):
             continue
         # The tagger may start the name at a preceding state ("to Ghana Musa Bello").
-        if ent.start == pos or (ent.start < pos < ent.end - 1 and items_cover(items, ent.start, pos)):
+        if ent.start == pos or items_cover(items, ent.start, pos):
             return ent.end, None
     if cand is not None:
         return None  # a state or organization follows the title, not a name
