@@ -30,13 +30,11 @@ ACCUSE_CAMEO = "112"
 DENY_CAMEO = "016"
 
 
-def reported_accusation(
-    doc: Doc, sent: Span, trig: Trigger, event: Event, index: EntityIndex, cues: Cues
-) -> Event | None:
-    """The speaker's accusation when ``event`` is a wrong (a type of ``cues.reported_wrong_types``)
-    asserted only on the word of a reporting speaker who is not its doer."""
-    if event.type not in cues.reported_wrong_types or not event.asserted:
-        return None
+def _teller(
+    doc: Doc, trig: Trigger, index: EntityIndex, cues: Cues
+) -> tuple[Token, Token, str, tuple[Entity, ...]] | None:
+    """The reporting verb an event is told under, its subject, how the subject was found, and
+    the subject's entities; None when the event is not reported speech or names no teller."""
     mod = modality(doc[trig.head], trig.kind == "noun", cues, doc._.ew_dates, published_date(doc))
     if mod.reported_by is None:
         return None
@@ -45,6 +43,20 @@ def reported_accusation(
     if speaker is None:
         return None
     ents, _ = index.phrase(speaker)
+    return reporter, speaker, via, tuple(ents)
+
+
+def reported_accusation(
+    doc: Doc, sent: Span, trig: Trigger, event: Event, index: EntityIndex, cues: Cues
+) -> Event | None:
+    """The speaker's accusation when ``event`` is a wrong (a type of ``cues.reported_wrong_types``)
+    asserted only on the word of a reporting speaker who is not its doer."""
+    if event.type not in cues.reported_wrong_types or not event.asserted:
+        return None
+    told = _teller(doc, trig, index, cues)
+    if told is None:
+        return None
+    reporter, speaker, via, ents = told
     said_by, doers, wronged = countries(ents), countries(event.actor), countries(event.recipient)
     if not said_by or not doers or said_by & doers:
         return None  # a party telling of its own act, or a speaker the coder cannot place
@@ -63,14 +75,10 @@ def reported_denial(
     denies it (CAMEO 016, PLOVER REJECT); whom it answers the sentence does not say."""
     if event.type not in cues.reported_wrong_types or "negation" not in event.aux or "hypothetical" in event.aux:
         return None
-    mod = modality(doc[trig.head], trig.kind == "noun", cues, doc._.ew_dates, published_date(doc))
-    if mod.reported_by is None:
+    told = _teller(doc, trig, index, cues)
+    if told is None:
         return None
-    reporter = doc[mod.reported_by]
-    speaker, via = subject_token(reporter)
-    if speaker is None:
-        return None
-    ents, _ = index.phrase(speaker)
+    reporter, speaker, via, ents = told
     said_by = countries(ents)
     if not said_by or not said_by & countries(event.actor):
         return None  # only the doer's own word is a denial
