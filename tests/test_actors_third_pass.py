@@ -86,6 +86,11 @@ GROUPS = [
     C("Vladimir Putin's visit was cancelled.", "Vladimir Putin", "RUS", ANY),
     # the owner's agent, not the place's ("its diplomats from Lima")
     C("Chile pulled its diplomats from Lima on Monday.", "diplomats", "CHL", "GOV"),
+    # a possessive is bound by its own clause's subject before anything named earlier
+    C("Chile and Peru signed the treaty. Bolivian leaders rejected it and recalled their envoy "
+      "from Lima.", "envoy", "BOL", "GOV"),
+    C("Chile and Peru signed the treaty. Bolivia rejected it and recalled its envoy from Lima.",
+      "envoy", "BOL", "GOV"),
     C("The diplomats from Lima left on Monday.", "diplomats from Lima", "PER", "GOV"),
     # a people in a state the text names lives there (coded like the knowledge base's ethnic groups)
     C("Hungarians in northern Romania marched on Sunday.", "Hungarians in northern Romania", "ROU", "CVL"),

@@ -314,7 +314,7 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None,
         i -= 1
     sector = term.sector
     if i >= 0 and doc[i].lower_ in _POSSESSIVE_PRONOUNS:
-        ante = _topic(doc, i, out) if doc[i].is_sent_start else None
+        ante = _topic(doc, i, out) if doc[i].is_sent_start else _clause_subject(doc, i, out)
         ante = ante or next((e for e in reversed(out) if e.country and e.end <= doc[i].idx
                              and (e.kind == "state" or e.kind in ORG_KINDS)), None)
         if ante is not None:
@@ -347,6 +347,30 @@ def _topic(doc: Doc, i: int, out: list[Entity]) -> Entity | None:
                 and (e.kind == "state" or e.kind in ORG_KINDS)
                 and (e.country or e.sector == "IGO")]
     return subjects[0] if subjects else None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _clause_subject(doc: Doc, i: int, out: list[Entity]) -> Entity | None:
+    """What "its"/"their" at token ``i`` refers to when its own clause's subject is a placed
+    actor: "Palestinian leaders rejected the deal and recalled THEIR ambassador" (a possessive
+    is bound by the subject of its clause before anything named earlier)."""
+    verb = doc[i].head.head
+    for _ in range(3):  # up through prepositions: "in their capital", "of its envoys"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ in _SUBJECT_DEPS]
+    if not subjects:
+        return None
+    at = subjects[0].idx
+    return next((e for e in out if e.start <= at < e.end and e.end <= doc[i].idx and e.country),
+                None)
 
 
 def _definite_or_bare(doc: Doc, start: int) -> bool:
