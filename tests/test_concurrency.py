@@ -41,6 +41,7 @@ _INGEST = textwrap.dedent("""
         report = ingest_into_store([sys.argv[1]], store, workers=1, chunk_size=4)
     print(report.stored, len(report.failures))
 """)
+STORIES = 60
 SUBJECTS = ("Russia", "France", "Japan", "Brazil", "Kenya", "Canada", "India", "Egypt", "Peru")
 
 
@@ -129,7 +130,8 @@ def test_api_answers_503_with_retry_after_when_the_lock_is_held_too_long(
 def test_api_keeps_answering_while_an_ingest_writes(empty_db: Path, tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for i in range(20):
+    # enough chunks that the ingest outlasts several polls, however fast coding gets
+    for i in range(STORIES):
         (corpus / f"story-{i:02d}.txt").write_text(story(i), encoding="utf-8")
     statuses: Counter[int] = Counter()
     totals: list[int] = []
@@ -145,15 +147,15 @@ def test_api_keeps_answering_while_an_ingest_writes(empty_db: Path, tmp_path: Pa
             time.sleep(0.02)
         out, err = ingest.communicate()
         assert ingest.returncode == 0, err
-        assert out.split() == ["20", "0"]
+        assert out.split() == [str(STORIES), "0"]
         final = client.get("/articles?limit=1")
-    assert final.status_code == 200 and final.json()["total"] == 20
+    assert final.status_code == 200 and final.json()["total"] == STORIES
     assert set(statuses) == {200}, statuses
     # The reads really overlapped the writes: they saw the store part-filled.
-    assert any(0 < total < 20 for total in totals), sorted(set(totals))
+    assert any(0 < total < STORIES for total in totals), sorted(set(totals))
     con = duckdb.connect(str(empty_db), read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(20,)]
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(STORIES,)]
     finally:
         con.close()
 
