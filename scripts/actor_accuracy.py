@@ -14,45 +14,44 @@ import json
 import sys
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
-from eventwire.actors.accuracy import gsr_agreement, parse_with, run_cases
+from eventwire.actors.accuracy import CaseResult, gsr_agreement, parse_with, run_cases
 from eventwire.actors.component import ActorResolver
 from eventwire.nlp.pipeline import build_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def main(argv: list[str]) -> int:
-    spec = importlib.util.spec_from_file_location(
-        "actor_cases", REPO / "tests" / "test_actors_resolution.py")
+def _table(name: str) -> ModuleType:
+    """A test module of case tables, loaded by path (tests/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "tests" / f"{name}.py")
     assert spec and spec.loader
-    cases = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cases)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _report(label: str, results: list[CaseResult]) -> None:
+    ok = sum(r.ok for r in results)
+    print(f"{label}: {ok}/{len(results)} cases correct ({ok / len(results):.1%})")
+
+
+def main(argv: list[str]) -> int:
+    cases = _table("test_actors_resolution")
     nlp = build_pipeline(components=())
     with tempfile.TemporaryDirectory() as tmp:
         leaders = Path(tmp) / "leaders.tsv"
         leaders.write_text(cases.LEADERS, encoding="utf-8")
         results = run_cases(cases.CASES, parse_with(nlp, ActorResolver(nlp, (leaders,))))
-    ok = sum(r.ok for r in results)
-    print(f"actor resolution: {ok}/{len(results)} cases correct ({ok / len(results):.1%})")
-    # The second-pass cases run on the package's own data (no test leaders file).
-    spec2 = importlib.util.spec_from_file_location(
-        "actor_cases_2", REPO / "tests" / "test_actors_second_pass.py")
-    assert spec2 and spec2.loader
-    second = importlib.util.module_from_spec(spec2)
-    spec2.loader.exec_module(second)
-    more = run_cases(second.CASES, parse_with(nlp, ActorResolver(nlp)))
-    ok2 = sum(r.ok for r in more)
-    print(f"second-pass cases: {ok2}/{len(more)} correct ({ok2 / len(more):.1%})")
-    spec3 = importlib.util.spec_from_file_location(
-        "actor_cases_3", REPO / "tests" / "test_actors_third_pass.py")
-    assert spec3 and spec3.loader
-    third = importlib.util.module_from_spec(spec3)
-    spec3.loader.exec_module(third)
-    last = run_cases(third.DEFINITES + third.GROUPS + third.POSTS,
-                     parse_with(nlp, ActorResolver(nlp)))
-    ok3 = sum(r.ok for r in last)
-    print(f"third-pass cases: {ok3}/{len(last)} correct ({ok3 / len(last):.1%})")
+    _report("actor resolution", results)
+    # The second- and third-pass cases run on the package's own data (no test leaders file).
+    own_data = parse_with(nlp, ActorResolver(nlp))
+    more = run_cases(_table("test_actors_second_pass").CASES, own_data)
+    _report("second-pass cases", more)
+    third = _table("test_actors_third_pass")
+    last = run_cases(third.DEFINITES + third.GROUPS + third.POSTS, own_data)
+    _report("third-pass cases", last)
     more += last
     if "-v" in argv:
         for r in results + more:

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from eventwire.batch import code_into_parquet, ingest_into_store
 from eventwire.store import open_store
+from snapshots import store_snapshot
 
 distributed = pytest.importorskip("distributed")
 
@@ -20,28 +21,12 @@ REPO = Path(__file__).resolve().parents[1]
 INPUTS = [str(REPO / "samples" / "*.md")]
 
 
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {
-            "articles": con.execute(
-                "SELECT id, title, published, outlet, byline, url, source_path, text "
-                "FROM articles ORDER BY id").fetchall(),
-            "events": con.execute("SELECT * FROM events ORDER BY ALL").fetchall(),
-            "event_keys": con.execute(
-                "SELECT article_id, event_index, type, evidence FROM events ORDER BY ALL"
-            ).fetchall(),
-        }
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="module")
 def local(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("local") / "e.duckdb"
     with open_store(db) as store:
         ingest_into_store(INPUTS, store, nlp=nlp)
-    return snapshot(db)
+    return store_snapshot(db)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +48,7 @@ def test_dask_run_stores_what_the_local_run_stores(
     with open_store(db) as store:
         report = ingest_into_store(INPUTS, store, engine=engine, chunk_size=1)
     assert (report.stored, report.failures) == (4, ())
-    assert snapshot(db) == local
+    assert store_snapshot(db) == local
     with open_store(db) as store:
         again = ingest_into_store(INPUTS, store, engine=engine, chunk_size=1)
     assert (again.stored, again.already_stored) == (0, 4)

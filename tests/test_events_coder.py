@@ -19,7 +19,7 @@ from eventwire.events.arguments import countries
 from eventwire.events.coder import RuleCoder
 from eventwire.events.triggers import _base_forms
 from eventwire.model import Article, Entity, Event, TextSpan
-from steps import run_steps
+from steps import hand_entities, run_steps
 
 #: surface form -> (country, sector, kind); longest forms are matched first
 ACTORS: dict[str, tuple[str | None, str | None, str]] = {
@@ -85,16 +85,7 @@ ACTORS: dict[str, tuple[str | None, str | None, str]] = {
 
 
 def _entities(text: str) -> list[Entity]:
-    taken: list[tuple[int, int]] = []
-    out: list[Entity] = []
-    for surface in sorted(ACTORS, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(surface)}(?!\w)", text, re.IGNORECASE):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            country, sector, kind = ACTORS[surface]
-            taken.append((m.start(), m.end()))
-            out.append(Entity(surface, m.start(), m.end(), country, sector, kind=kind, why="test"))
-    return sorted(out, key=lambda e: e.start)
+    return hand_entities(text, ACTORS, ignore_case=True)
 
 
 def _compounds(text: str, entities: list[Entity]) -> list[tuple[TextSpan, tuple[Entity, ...]]]:

@@ -6,31 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import pytest
 from spacy.language import Language
 
 from eventwire.batch import ingest_into_store
 from eventwire.store import open_store
+from snapshots import store_snapshot
 
 REPO = Path(__file__).resolve().parents[1]
 INPUTS = [str(REPO / "samples" / "*.md")]
-
-
-def snapshot(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every stored row except the coding timestamp, in a fixed order."""
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return {
-            "articles": con.execute(
-                "SELECT id, title, published, outlet, byline, url, source_path, text "
-                "FROM articles ORDER BY id").fetchall(),
-            "events": con.execute("SELECT * FROM events ORDER BY ALL").fetchall(),
-            "entities": con.execute("SELECT * FROM entities ORDER BY ALL").fetchall(),
-            "failures": con.execute("SELECT source, reason FROM failures ORDER BY ALL").fetchall(),
-        }
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +23,7 @@ def sequential(tmp_path_factory: pytest.TempPathFactory, nlp: Language) -> dict[
     with open_store(db) as store:
         report = ingest_into_store(INPUTS, store, nlp=nlp)
     assert report.stored == 4 and not report.failures
-    rows = snapshot(db)
+    rows = store_snapshot(db)
     assert rows["events"], "the samples should give events"
     return rows
 
@@ -52,7 +36,7 @@ def test_two_workers_store_what_one_process_stores(
         report = ingest_into_store(INPUTS, store, workers=2, chunk_size=1)
     assert (report.stored, report.already_stored, report.failures) == (4, 0, ())
     assert report.words > 0
-    assert snapshot(db) == sequential
+    assert store_snapshot(db) == sequential
 
 
 def test_interrupted_parallel_run_is_finished_by_a_rerun(
@@ -69,8 +53,8 @@ def test_interrupted_parallel_run_is_finished_by_a_rerun(
 
     with open_store(db) as store, pytest.raises(KeyboardInterrupt):
         ingest_into_store(INPUTS, store, workers=2, chunk_size=1, on_stored=interrupt)
-    assert len(snapshot(db)["articles"]) == 2
+    assert len(store_snapshot(db)["articles"]) == 2
     with open_store(db) as store:
         report = ingest_into_store(INPUTS, store, nlp=nlp)
     assert (report.stored, report.already_stored) == (2, 2)
-    assert snapshot(db) == sequential
+    assert store_snapshot(db) == sequential

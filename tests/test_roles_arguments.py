@@ -7,7 +7,6 @@ gazetteer); ``ew_entities`` are set by hand so that the actors component cannot 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 
 import pytest
@@ -17,7 +16,7 @@ from spacy.tokens import Doc
 from eventwire.events.arguments import countries
 from eventwire.events.coder import RuleCoder
 from eventwire.model import Article, Entity, Event
-from steps import run_steps
+from steps import hand_entities, run_steps
 
 #: surface form -> (country, sector, kind); longest forms are matched first
 ACTORS: dict[str, tuple[str | None, str | None, str]] = {
@@ -55,16 +54,7 @@ Coded = set[tuple[str, str, str]]
 
 
 def _entities(text: str) -> list[Entity]:
-    taken: list[tuple[int, int]] = []
-    out: list[Entity] = []
-    for surface in sorted(ACTORS, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w.]){re.escape(surface)}(?!\w)", text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            country, sector, kind = ACTORS[surface]
-            taken.append((m.start(), m.end()))
-            out.append(Entity(surface, m.start(), m.end(), country, sector, kind=kind, why="test"))
-    return sorted(out, key=lambda e: e.start)
+    return hand_entities(text, ACTORS)
 
 
 @pytest.fixture(scope="module")

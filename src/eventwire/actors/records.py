@@ -6,7 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["AgentTerm", "Candidate", "normalize", "slug"]
+__all__ = ["STATE_ORGAN_SECTORS", "AgentTerm", "Candidate", "normalize", "slug"]
+
+#: agent sectors that are organs of a state: government, military, police, courts, legislature,
+#: intelligence ("the ministry", "the army", "the junta" speak and act for their state)
+STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 _SPACE = re.compile(r"\s+")
 

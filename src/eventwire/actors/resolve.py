@@ -24,7 +24,7 @@ from eventwire.actors.cues import Cues
 from eventwire.actors.kb import KnowledgeBase, select
 from eventwire.actors.matching import AGENT, GROUP, Mention
 from eventwire.actors.periods import dated
-from eventwire.actors.records import AgentTerm, Candidate, slug
+from eventwire.actors.records import STATE_ORGAN_SECTORS, AgentTerm, Candidate, slug
 from eventwire.actors.surnames import SurnameIndex, by_surname
 from eventwire.model import Entity
 
@@ -277,7 +277,6 @@ _LOCATING_PREPS = frozenset({"of", "in", "from", "throughout", "across"})
 _SIDE_SECTORS = frozenset({"OPP", "REB"})
 #: titles of state office, which vouch for a surname after them ("Prime Minister Rabin")
 _TITLE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
-_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def lead_state(items: list[Item]) -> str | None:
@@ -322,10 +321,10 @@ def _bare_agent(doc: Doc, it: Item, out: list[Entity], home: str | None,
             span = doc[i + 1:it.end]
             if ante.country is None:
                 sector = "IGO"  # "NATO ... Its Secretary-General"
-        elif lead and term.sector in _ORGAN_SECTORS:
+        elif lead and term.sector in STATE_ORGAN_SECTORS:
             country, why = lead, why + f"; {doc[i].text} -> the article's lead state {lead}"
             span = doc[i + 1:it.end]
-    elif (home or lead) and term.sector in _ORGAN_SECTORS and not term.role \
+    elif (home or lead) and term.sector in STATE_ORGAN_SECTORS and not term.role \
             and (all(t.text[:1].isupper() for t in span if t.is_alpha)
                  or (term.sector in _FORCE_SECTORS and _definite_or_bare(doc, it.start))):
         country = home or lead

@@ -52,6 +52,13 @@ def _is_passive(verb: Token) -> bool:
     return not stative or _agent(verb) is not None
 
 
+def _governing_verb(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` (the root when none is)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _child(verb: Token, *deps: str) -> Token | None:
     for c in verb.children:
         if c.dep_ in deps:
@@ -92,9 +99,7 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
                 owner = next((p for p in mod.children if p.dep_ == "pobj"), None)
                 if owner is not None:
                     return owner, f"owner of '{head.text}'"
-        gov = head.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-            gov = gov.head
+        gov = _governing_verb(head.head)
         if gov.pos_ in ("VERB", "AUX") and gov.i != verb.i:
             tok, _ = subject_token(gov, depth + 1)
             return tok, (f"subject of '{gov.text}'" if tok is not None else "")
@@ -113,8 +118,7 @@ def subject_token(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             # "X is scheduled / was forced / is expected TO TRAVEL": X travels
             return _antecedent(raised), f"raised subject of '{head.text}'"
     # climb past prepositions and nouns to the governing verb ("risking ... for agreeing")
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
+    head = _governing_verb(head)
     if head.pos_ not in ("VERB", "AUX") or head.i == verb.i:
         return None, ""
     tok, _ = subject_token(head, depth + 1)
@@ -131,9 +135,7 @@ def _issuer(text: Token, depth: int) -> tuple[Token | None, str]:
             owner = next((p for p in mod.children if p.dep_ == "pobj"), None)
             if owner is not None:
                 return owner, f"issuer of '{text.text}'"
-    gov = text.head
-    while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-        gov = gov.head
+    gov = _governing_verb(text.head)
     if gov.pos_ not in ("VERB", "AUX") or text.dep_ not in ("dobj", "pobj", "nsubjpass", "conj", "appos"):
         return None, ""
     tok, _ = subject_token(gov, depth + 1)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.actors.records import STATE_ORGAN_SECTORS
 from eventwire.model import Entity
 from eventwire.sourcing.cues import SourcingCues, sourcing_cues
 from eventwire.sourcing.speakers import (
@@ -21,8 +22,6 @@ from eventwire.sourcing.speakers import (
 __all__ = ["Classified", "classify_phrase", "count_of", "has_anonymity_cue", "source_kind"]
 
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
-#: sectors of an agent noun that speaks for a state's institutions
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 @dataclass(frozen=True)
@@ -171,7 +170,7 @@ def classify_phrase(
         # what a news outlet reports is on the word of a publication
         kind = "document" if "MED" in (speaker.sector or "") else "official"
         return Classified(kind, _voices(head, cues), _country(phrase, speaker), speaker)
-    if resolved is not None and resolved.kind == "agent" and resolved.sector in _STATE_SECTORS:
+    if resolved is not None and resolved.kind == "agent" and resolved.sector in STATE_ORGAN_SECTORS:
         # a state body the actor knowledge base knows by its noun ('the leadership', 'the junta')
         speaker, _ = speaker_entity(head)
         return Classified("official", _voices(head, cues), _country(phrase, speaker), speaker)
